@@ -1,0 +1,72 @@
+# Handreiking Housing First voor woningcorporaties. Only python3 (3.11+) is assumed; everything else
+# is installed from this project's own files: requirements.lock, package-lock.json and Debian's apt.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+# Silence the end-of-life banners of Material and mkdocs-redirects.
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+# Where `make serve` listens; the default site_url in mkdocs.yml matches it.
+ADDRESS ?= 127.0.0.1:8000
+
+.PHONY: serve build test links bench lock check clean browser
+
+serve: $(VENV)/.installed
+	$(PY) -m mkdocs serve --dev-addr $(ADDRESS)
+
+build: $(VENV)/.installed node_modules/.installed
+	$(PY) -m scripts.build
+
+test: $(VENV)/.installed node_modules/.installed browser
+	$(PY) -m pytest
+
+links: $(VENV)/.installed node_modules/.installed
+	$(PY) -m scripts.links
+
+bench: $(VENV)/.installed node_modules/.installed
+	$(PY) -m scripts.bench
+
+# Check content/ alone: quick feedback for content editors.
+check: $(VENV)/.installed
+	$(PY) -m scripts.content
+
+$(VENV)/.installed: requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Python 3.11 of nieuwer is nodig ($(PYTHON) is te oud)."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	touch $@
+
+node_modules/.installed: package.json package-lock.json | node
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+# npm and Java (for the HTML checker) and Chromium come from Debian when they are missing.
+.PHONY: node
+node:
+	@command -v npm >/dev/null || $(call apt_install,nodejs npm)
+
+browser:
+	@command -v java >/dev/null || $(call apt_install,default-jre-headless)
+	@test -x /usr/bin/chromium || $(call apt_install,chromium)
+
+define apt_install
+	{ if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null; \
+	else \
+		echo "Nodig maar niet gevonden: $(1). Installeer met: sudo apt-get install $(1)"; exit 1; \
+	fi; }
+endef
+
+# Refresh the lock after changing a pin in pyproject.toml.
+lock:
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet pip-tools==7.6.2
+	.lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+		--no-emit-index-url --no-emit-find-links --extra test --extra bench \
+		--output-file requirements.lock pyproject.toml
+	rm -rf .lock-venv
+
+clean:
+	rm -rf site .site-* .pytest_cache bench/work
