@@ -1,0 +1,231 @@
+"""Load the guide's data from content/ once and check it: YAML, schema, ids and references."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+from scripts.problems import Problem, ContentError, describe_schema_error
+
+DATASETS = ("bronnen", "corporaties", "principes", "checklists", "praktijk", "partners", "begrippen")
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as text, so '2017-06-14' stays what the editor typed."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(frozen=True)
+class Content:
+    """All datasets of the guide, checked; each is a list of records (plain dicts)."""
+
+    bronnen: list
+    corporaties: list
+    principes: list
+    checklists: list
+    praktijk: list
+    partners: list
+    begrippen: list
+
+    def bron(self, bron_id: str) -> dict:
+        return next(b for b in self.bronnen if b["id"] == bron_id)
+
+    def checklist(self, checklist_id: str) -> dict:
+        return next(c for c in self.checklists if c["id"] == checklist_id)
+
+
+@dataclass
+class _Dataset:
+    name: str
+    file: str
+    data: object
+    lines: dict
+
+
+def load_content(content_dir: Path, shown_as: str = "content") -> Content:
+    """Read and check every dataset; raise ContentError listing every problem found."""
+    content_dir = Path(content_dir)
+    problems: list[Problem] = []
+    datasets: dict[str, _Dataset] = {}
+    validators = _validators(content_dir / "schema")
+
+    expected = {f"{name}.yml" for name in DATASETS}
+    for path in sorted(content_dir.glob("*.y*ml")):
+        if path.name not in expected:
+            problems.append(Problem(f"{shown_as}/{path.name}", 1, "", (
+                "onbekend bestand; de handreiking leest alleen " + ", ".join(sorted(expected)))))
+
+    for name in DATASETS:
+        shown = f"{shown_as}/{name}.yml"
+        path = content_dir / f"{name}.yml"
+        if not path.is_file():
+            problems.append(Problem(shown, 1, "", "bestand ontbreekt"))
+            continue
+        dataset, found = _read(path, shown, name)
+        problems += found
+        if dataset is None:
+            continue
+        schema_problems = _schema_problems(dataset, validators[name])
+        problems += schema_problems
+        if not schema_problems:
+            datasets[name] = dataset
+
+    problems += _id_problems(datasets)
+    problems += _reference_problems(datasets)
+    if problems:
+        raise ContentError(problems)
+    return Content(**{name: datasets[name].data[name] for name in DATASETS})
+
+
+def _validators(schema_dir: Path) -> dict:
+    """One validator per dataset; relative $refs between schema files resolve by file name."""
+    schemas = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in schema_dir.glob("*.schema.json")}
+    registry = Registry().with_resources(
+        (file_name, Resource.from_contents(schema)) for file_name, schema in schemas.items()
+    )
+    return {
+        name: Draft202012Validator(schemas[f"{name}.schema.json"], registry=registry)
+        for name in DATASETS
+    }
+
+
+def _read(path: Path, shown: str, name: str) -> tuple[_Dataset | None, list[Problem]]:
+    """Parse one YAML file into data plus a map from record path to line number."""
+    loader = _Loader(path.read_text(encoding="utf-8"))
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        what = " ".join(part for part in (error.context, error.problem) if part)
+        return None, [Problem(shown, mark.line + 1, "", f"de YAML klopt niet: {what}")]
+    finally:
+        loader.dispose()
+    lines: dict = {(): 1}
+    duplicates: list[Problem] = []
+    if node is not None:
+        _map_lines(node, (), lines, duplicates, shown)
+    return _Dataset(name, shown, data, lines), duplicates
+
+
+def _map_lines(node, path: tuple, lines: dict, duplicates: list, shown: str) -> None:
+    """Record the line of every record and field; report keys written twice in one block."""
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: dict = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in seen:
+                duplicates.append(Problem(shown, key_node.start_mark.line + 1, _format_path(path), (
+                    f"het veld '{key}' staat twee keer in dit blok (ook op regel {seen[key]})")))
+            seen[key] = key_node.start_mark.line + 1
+            lines[path + (key,)] = key_node.start_mark.line + 1
+            _map_lines(value_node, path + (key,), lines, duplicates, shown)
+            lines[path + (key,)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _map_lines(item, path + (index,), lines, duplicates, shown)
+
+
+def _schema_problems(dataset: _Dataset, validator: Draft202012Validator) -> list[Problem]:
+    problems = []
+    for error in sorted(validator.iter_errors(dataset.data), key=lambda e: [str(p) for p in e.absolute_path]):
+        for line_path, record_path, message in describe_schema_error(error):
+            problems.append(Problem(dataset.file, _line(dataset, line_path), _format_path(record_path), message))
+    return sorted(set(problems), key=lambda p: (p.line, p.path, p.message))
+
+
+def _id_problems(datasets: dict) -> list[Problem]:
+    """Ids must be unique per dataset, item ids unique per checklist, abbreviations unique."""
+    problems = []
+    for name, dataset in datasets.items():
+        records = dataset.data[name]
+        problems += _unique(dataset, [((name, i, "id"), r["id"]) for i, r in enumerate(records)], "id")
+    if "checklists" in datasets:
+        dataset = datasets["checklists"]
+        for c, checklist in enumerate(dataset.data["checklists"]):
+            sections = [(("checklists", c, "secties", s, "id"), section["id"])
+                        for s, section in enumerate(checklist["secties"])]
+            problems += _unique(dataset, sections, "sectie-id")
+            points = [(("checklists", c, "secties", s, "punten", p, "id"), point["id"])
+                      for s, section in enumerate(checklist["secties"])
+                      for p, point in enumerate(section["punten"])]
+            problems += _unique(dataset, points, "punt-id")
+    if "begrippen" in datasets:
+        dataset = datasets["begrippen"]
+        abbreviations = [(("begrippen", i, "afkorting"), b["afkorting"])
+                         for i, b in enumerate(dataset.data["begrippen"]) if "afkorting" in b]
+        problems += _unique(dataset, abbreviations, "afkorting")
+    return problems
+
+
+def _unique(dataset: _Dataset, values: list, what: str) -> list[Problem]:
+    first_line: dict = {}
+    problems = []
+    for path, value in values:
+        line = _line(dataset, path)
+        if value in first_line:
+            problems.append(Problem(dataset.file, line, _format_path(path[:-1]), (
+                f"{what} '{value}' komt twee keer voor (eerst op regel {first_line[value]}); "
+                "elke id moet uniek zijn")))
+        else:
+            first_line[value] = line
+    return problems
+
+
+def _reference_problems(datasets: dict) -> list[Problem]:
+    """Every source id used by another dataset must exist in bronnen.yml."""
+    if "bronnen" not in datasets:
+        return []
+    known = {b["id"] for b in datasets["bronnen"].data["bronnen"]}
+    problems = []
+    for name, dataset in datasets.items():
+        for path, bron_id in _source_references(name, dataset.data[name]):
+            if bron_id not in known:
+                problems.append(Problem(dataset.file, _line(dataset, path), _format_path(path), (
+                    f"onbekende bron '{bron_id}'; voeg die toe aan content/bronnen.yml of kies een "
+                    "bestaande id")))
+    return problems
+
+
+def _source_references(name: str, records: list):
+    for i, record in enumerate(records):
+        if "bron" in record:
+            yield (name, i, "bron"), record["bron"]
+        for j, bron_id in enumerate(record.get("bronnen", [])):
+            yield (name, i, "bronnen", j), bron_id
+
+
+def _line(dataset: _Dataset, path: tuple) -> int:
+    """The line of the nearest recorded ancestor of path."""
+    path = tuple(path)
+    while path not in dataset.lines:
+        path = path[:-1]
+    return dataset.lines[path]
+
+
+def _format_path(path) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+if __name__ == "__main__":
+    import sys
+
+    try:
+        load_content(Path(__file__).resolve().parent.parent / "content")
+    except ContentError as error:
+        sys.exit(str(error))
+    print("content/ is in orde")

@@ -1,0 +1,97 @@
+"""The data in content/: complete, checked, and ready for an editor's YAML tooling."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from scripts.content import DATASETS, load_content
+from scripts.problems import ContentError
+from tests.conftest import PROJECT
+
+
+def test_content_loads_without_problems(content):
+    assert len(content.principes) == 8
+    assert [c["naam"] for c in content.corporaties] == [
+        "WonenBreburg", "de Alliantie", "Staedion", "Heemwonen", "Wonen Limburg", "Trivire", "Wonen Centraal",
+        "Woonpunt"]
+
+
+def test_required_checklists_exist(content):
+    assert {c["id"] for c in content.checklists} >= {
+        "afspraken-driehoek", "woning-toewijzen", "kennismaking-eerste-weken", "overlast-afspraken",
+        "huurachterstand-voorkomen", "zelfscan-principes", "complex-gemengd-wonen"}
+
+
+def test_common_abbreviations_are_explained(content):
+    abbreviations = {b["afkorting"] for b in content.begrippen if "afkorting" in b}
+    assert {"HF", "GGZ", "MO", "BW", "VWS", "woco"} <= abbreviations
+
+
+def test_the_addiction_first_advice_is_marked_as_not_housing_first(content):
+    addiction = [r for r in content.praktijk if "verslaving" in (r["tekst"] + r["titel"]).lower() and r["soort"] == "do"]
+    assert addiction, "the mixed-housing do about addiction is missing"
+    assert all("kanttekening" in r for r in addiction)
+
+
+@pytest.mark.parametrize("dataset", DATASETS)
+def test_every_file_names_its_schema_for_editors(dataset):
+    first_line = (PROJECT / "content" / f"{dataset}.yml").read_text(encoding="utf-8").splitlines()[0]
+    assert first_line == f"# yaml-language-server: $schema=schema/{dataset}.schema.json"
+    json.loads((PROJECT / "content" / "schema" / f"{dataset}.schema.json").read_text(encoding="utf-8"))
+
+
+def test_no_data_key_collides_with_jinja_dict_methods():
+    """'items', 'keys' and 'values' would resolve to dict methods inside Jinja."""
+    def property_names(node):
+        if isinstance(node, dict):
+            yield from node.get("properties", {})
+            for value in node.values():
+                yield from property_names(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from property_names(value)
+
+    for schema_file in (PROJECT / "content" / "schema").glob("*.json"):
+        names = set(property_names(json.loads(schema_file.read_text(encoding="utf-8"))))
+        assert not names & {"items", "keys", "values"}, schema_file.name
+
+
+def _write(tmp_path, name, text):
+    content_dir = tmp_path / "content"
+    if not content_dir.exists():
+        shutil.copytree(PROJECT / "content", content_dir)
+    (content_dir / name).write_text(text, encoding="utf-8")
+    return content_dir
+
+
+def test_date_stays_text_as_typed(tmp_path):
+    text = (PROJECT / "content/bronnen.yml").read_text(encoding="utf-8").replace('datum: "2017-06-14"', "datum: 2017-06-14")
+    content = load_content(_write(tmp_path, "bronnen.yml", text))
+    assert "2017-06-14" in [b["datum"] for b in content.bronnen]
+
+
+def test_an_unknown_file_in_content_is_reported(tmp_path):
+    content_dir = _write(tmp_path, "corporatie.yml", "corporaties: []\n")
+    with pytest.raises(ContentError) as error:
+        load_content(content_dir)
+    assert str(error.value.problems[0]) == (
+        "content/corporatie.yml:1: onbekend bestand; de handreiking leest alleen begrippen.yml, bronnen.yml, "
+        "checklists.yml, corporaties.yml, partners.yml, praktijk.yml, principes.yml")
+
+
+def test_duplicate_item_id_within_a_checklist_is_reported(tmp_path):
+    text = (PROJECT / "content/checklists.yml").read_text(encoding="utf-8")
+    first = text.index("          - id: ", text.index("punten:"))
+    second = text.index("          - id: ", first + 1)
+    first_id = text[first:text.index("\n", first)].split(": ")[1]
+    broken = text[:second] + f"          - id: {first_id}" + text[text.index("\n", second):]
+    with pytest.raises(ContentError) as error:
+        load_content(_write(tmp_path, "checklists.yml", broken))
+    line = broken[:second].count("\n") + 1
+    first_line = text[:first].count("\n") + 1
+    assert str(error.value.problems[0]) == (
+        f"content/checklists.yml:{line} checklists[0].secties[0].punten[1]: punt-id '{first_id}' komt twee keer voor "
+        f"(eerst op regel {first_line}); elke id moet uniek zijn")
