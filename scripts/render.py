@@ -1,0 +1,291 @@
+"""Render the guide's data as Markdown and HTML for pages: pure functions of the data, all escaped."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from itertools import groupby
+
+from markupsafe import escape
+
+_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december")
+_PRAKTIJK_LABELS = {"do": "Aanrader", "dont": "Valkuil", "voorbeeld": "Praktijkvoorbeeld"}
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}#|])")
+
+
+def md_text(text: str) -> str:
+    """Data text safe inside Markdown: HTML escaped, Markdown syntax characters neutralised."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(" ".join(str(text).split()))))
+
+
+def html_text(text: str) -> str:
+    """Data text safe inside HTML."""
+    return str(escape(" ".join(str(text).split())))
+
+
+def link(from_path: str, to_path: str) -> str:
+    """Relative link between two files of one tree (docs/ sources or built URLs), anchor kept."""
+    path, _, anchor = to_path.partition("#")
+    target = posixpath.relpath(path, posixpath.dirname(from_path) or ".")
+    return f"{target}#{anchor}" if anchor else target
+
+
+def date_nl(value: str) -> str:
+    """'2017-06-14' -> '14 juni 2017', '2022-12' -> 'december 2022', 'z.d.' -> 'zonder datum'."""
+    if value == "z.d.":
+        return "zonder datum"
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return f"{parts[2]} {_MONTHS[parts[1] - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{_MONTHS[parts[1] - 1]} {parts[0]}"
+    return str(parts[0])
+
+
+def file_size(size: int) -> str:
+    """Size as a reader sees it: '34 kB', '1,2 MB'."""
+    if size < 1_000_000:
+        return f"{max(1, round(size / 1000))} kB"
+    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+
+
+# Sources ----------------------------------------------------------------------------------------
+
+def citation(bron: dict, from_src: str) -> str:
+    """Inline source reference linking to the source list: '(Trimbos-instituut, 2023)'."""
+    return f"([{md_text(bron['kort'])}]({link(from_src, 'bronnen.md#' + bron['id'])}))"
+
+
+def source_entry(bron: dict) -> str:
+    """One source as an HTML fragment: title, authors, publisher, date, address, note."""
+    parts = [f"<cite>{html_text(bron['titel'])}</cite>"]
+    if "auteurs" in bron:
+        parts.append(html_text(bron["auteurs"]))
+    parts.append(f"{html_text(bron['uitgever'])}, {date_nl(bron['datum'])}")
+    text = ". ".join(parts) + "."
+    if "adres" in bron:
+        address = html_text(bron["adres"])
+        text += f' <a href="{address}">{address}</a>'
+    if "toelichting" in bron:
+        text += f' <span class="bron__toelichting">{html_text(bron["toelichting"])}</span>'
+    return text
+
+
+def source_list(bronnen: list[dict]) -> str:
+    """The closing 'Bronnen' section of a page."""
+    items = "\n".join(f"<li>{source_entry(b)}</li>" for b in bronnen)
+    return f'## Bronnen {{ #bronnen }}\n\n<ul class="bronnenlijst">\n{items}\n</ul>\n'
+
+
+def all_sources(bronnen: list[dict]) -> str:
+    """Every source, each with its id as anchor so citations can link to it."""
+    ordered = sorted(bronnen, key=lambda b: b["titel"].lower())
+    items = "\n".join(f'<li id="{html_text(b["id"])}">{source_entry(b)}</li>' for b in ordered)
+    return f'<ul class="bronnenlijst bronnenlijst--alle">\n{items}\n</ul>\n'
+
+
+def _source_line(bronnen: list[dict], from_src: str) -> str:
+    label = "Bron" if len(bronnen) == 1 else "Bronnen"
+    refs = "; ".join(f"[{md_text(b['kort'])}]({link(from_src, 'bronnen.md#' + b['id'])})" for b in bronnen)
+    return f"{label}: {refs}\n{{ .bronregel }}"
+
+
+# Reference group --------------------------------------------------------------------------------
+
+def corporations_table(corporaties: list[dict]) -> str:
+    """The reference group as a table: name (linked to its website), working area, role."""
+    rows = []
+    for c in corporaties:
+        name = html_text(c["naam"])
+        if "website" in c:
+            name = f'<a href="{html_text(c["website"])}">{name}</a>'
+        area = html_text(c["werkgebied"]) if "werkgebied" in c else "<em>niet vermeld in de bronnen</em>"
+        rows.append(
+            f'<tr id="corporatie-{html_text(c["id"])}"><th scope="row">{name}</th>'
+            f'<td data-label="Werkgebied">{area}</td>'
+            f'<td data-label="Rol in Housing First">{html_text(c["rol"])}</td></tr>'
+        )
+    return _table("De acht corporaties van de referentiegroep",
+                  ("Corporatie", "Werkgebied", "Rol in Housing First"), rows)
+
+
+def corporation_practice(corporatie: dict, bronnen: list[dict], from_src: str) -> str:
+    """How one corporation does it, under its own heading, with its sources."""
+    if "praktijk" not in corporatie:
+        raise ValueError(f"corporatie '{corporatie['id']}' heeft geen 'praktijk' in content/corporaties.yml")
+    return (
+        f"### Zo doet {md_text(corporatie['naam'])} het {{ #{corporatie['id']} }}\n\n"
+        f'<div class="praktijk praktijk--corporatie" markdown>\n\n'
+        f"{md_text(corporatie['praktijk'])}\n\n{_source_line(bronnen, from_src)}\n\n</div>\n"
+    )
+
+
+# Principles -------------------------------------------------------------------------------------
+
+def principles(principes: list[dict], sources: dict, from_src: str) -> str:
+    """The eight principles, each under its own linkable heading."""
+    blocks = []
+    for number, p in enumerate(principes, start=1):
+        bronnen = [sources[b] for b in p["bronnen"]]
+        blocks.append(
+            f"### {number}. {md_text(p['naam'])} {{ #{p['id']} }}\n\n"
+            f"{md_text(p['uitleg'])}\n\n"
+            f'<div class="principe__corporatie" markdown>\n\n'
+            f"**Wat vraagt dit van de corporatie?** {md_text(p['voor_de_corporatie'])}\n\n</div>\n\n"
+            f"{_source_line(bronnen, from_src)}\n"
+        )
+    return "\n".join(blocks)
+
+
+def principles_short(principes: list[dict], from_src: str) -> str:
+    """Numbered list of the principles, each linking to its section."""
+    return "\n".join(
+        f"{number}. [{md_text(p['naam'])}]({link(from_src, 'kernprincipes.md#' + p['id'])})"
+        for number, p in enumerate(principes, start=1)
+    ) + "\n"
+
+
+# Practice ---------------------------------------------------------------------------------------
+
+def practice(records: list[dict], sources: dict, from_src: str) -> str:
+    """Do's, pitfalls and examples as cards; a remark where the advice differs from Housing First."""
+    cards = []
+    for r in records:
+        label = _PRAKTIJK_LABELS[r["soort"]]
+        card = [f'<div class="praktijk praktijk--{r["soort"]}" id="{html_text(r["id"])}" markdown>\n',
+                f'<p class="praktijk__titel"><span class="praktijk__soort">{label}</span> '
+                f"<strong>{html_text(r['titel'])}</strong></p>\n",
+                md_text(r["tekst"]) + "\n"]
+        if "wie" in r:
+            card.append(f"*{md_text(r['wie'])}*\n{{ .praktijk__wie }}\n")
+        if "kanttekening" in r:
+            card.append(f'<div class="praktijk__kanttekening" markdown>\n\n'
+                        f"**Let op, dit past niet bij Housing First.** {md_text(r['kanttekening'])}\n\n</div>\n")
+        card.append(_source_line([sources[r["bron"]]], from_src) + "\n")
+        card.append("</div>\n")
+        cards.append("\n".join(card))
+    return "\n".join(cards)
+
+
+# Partners ---------------------------------------------------------------------------------------
+
+def partners_table(partners: list[dict], caption: str) -> str:
+    """Who is around a tenant and what they do, as a table."""
+    rows = []
+    for p in partners:
+        tasks = "".join(f"<li>{html_text(t)}</li>" for t in p["taken"])
+        rows.append(
+            f'<tr id="partner-{html_text(p["id"])}"><th scope="row">{html_text(p["naam"])}</th>'
+            f'<td data-label="Wie">{html_text(p["wie"])}</td>'
+            f'<td data-label="Taken"><ul>{tasks}</ul></td></tr>'
+        )
+    return _table(caption, ("Partner", "Wie", "Taken"), rows)
+
+
+# Glossary ---------------------------------------------------------------------------------------
+
+def glossary(begrippen: list[dict]) -> str:
+    """All terms, grouped by first letter, each term linkable by its id."""
+    ordered = sorted(begrippen, key=lambda b: b["term"].lower())
+    sections = []
+    for letter, terms in groupby(ordered, key=lambda b: b["term"][0].upper()):
+        entries = []
+        for b in terms:
+            abbreviation = (f' <span class="begrip__afkorting">({html_text(b["afkorting"])})</span>'
+                            if "afkorting" in b else "")
+            entries.append(f'<dt id="{html_text(b["id"])}">{html_text(b["term"])}{abbreviation}</dt>\n'
+                           f"<dd>{html_text(b['uitleg'])}</dd>")
+        slug = "letter-" + re.sub(r"[^a-z0-9]", "", letter.lower())
+        sections.append(f"## {html_text(letter)} {{ #{slug} }}\n\n<dl class=\"begrippen\">\n"
+                        + "\n".join(entries) + "\n</dl>\n")
+    return "\n".join(sections)
+
+
+def abbreviations(begrippen: list[dict]) -> str:
+    """Abbreviation definitions for Markdown's abbr extension, appended to every page."""
+    lines = [f"*[{b['afkorting']}]: {' '.join(b['term'].split())}" for b in begrippen if "afkorting" in b]
+    return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+
+
+# Checklists -------------------------------------------------------------------------------------
+
+def download_buttons(checklist_id: str, sizes: dict, from_src: str) -> str:
+    """'Download als PDF (34 kB)' and 'Download als Word (12 kB)' buttons."""
+    buttons = []
+    for kind, label in (("pdf", "PDF"), ("docx", "Word")):
+        target = link(from_src, f"downloads/{checklist_id}.{kind}")
+        buttons.append(f"[Download als {label} ({file_size(sizes[kind])})]({target})"
+                       f"{{ .md-button download=\"{checklist_id}.{kind}\" }}")
+    return '<div class="downloads" markdown>\n\n' + "\n".join(buttons) + "\n\n</div>\n"
+
+
+def checklist(checklist: dict, sizes: dict, from_src: str) -> str:
+    """A checklist page body: purpose, downloads, sections with real labelled checkboxes."""
+    cid = checklist["id"]
+    parts = [
+        '<div class="checklist-info" markdown>\n\n'
+        f"**Doel:** {md_text(checklist['doel'])}\n\n"
+        f"**Voor wie:** {md_text(checklist['voor_wie'])}\n\n"
+        f"**Wanneer:** {md_text(checklist['moment'])}\n\n</div>\n",
+        download_buttons(cid, sizes, from_src),
+    ]
+    for section in checklist["secties"]:
+        items = "\n".join(
+            f'<li><input type="checkbox" id="punt-{html_text(p["id"])}" data-punt="{html_text(p["id"])}">'
+            f' <label for="punt-{html_text(p["id"])}">{html_text(p["tekst"])}</label></li>'
+            for p in section["punten"]
+        )
+        parts.append(f"## {md_text(section['titel'])} {{ #{section['id']} }}\n\n"
+                     f'<ul class="checklist" data-checklist="{html_text(cid)}">\n{items}\n</ul>\n')
+    parts.append(
+        f'<div class="checklist-acties" data-checklist="{html_text(cid)}" hidden>\n'
+        '<p class="checklist-acties__status" role="status"></p>\n'
+        '<button type="button" class="md-button checklist-acties__wissen">Alle vinkjes wissen</button>\n'
+        "</div>\n"
+    )
+    return "\n".join(parts)
+
+
+def checklists_overview(checklists: list[dict], sizes: dict, from_url: str) -> str:
+    """Every checklist with its audience and both downloads."""
+    rows = []
+    for c in checklists:
+        cid = c["id"]
+        page = link(from_url, f"checklists/{cid}.html")
+        downloads = " ".join(
+            f'<a href="{link(from_url, f"downloads/{cid}.{kind}")}" download="{cid}.{kind}">'
+            f"{label} ({file_size(sizes[cid][kind])})</a>"
+            for kind, label in (("pdf", "PDF"), ("docx", "Word"))
+        )
+        rows.append(
+            f'<tr><th scope="row"><a href="{page}">{html_text(c["titel"])}</a></th>'
+            f'<td data-label="Voor wie">{html_text(c["voor_wie"])}</td>'
+            f'<td data-label="Downloads" class="tabel__downloads">{downloads}</td></tr>'
+        )
+    return _table("Alle checklists", ("Checklist", "Voor wie", "Downloads"), rows)
+
+
+def _table(caption: str, headers: tuple, rows: list[str]) -> str:
+    head = "".join(f'<th scope="col">{html_text(h)}</th>' for h in headers)
+    body = "\n".join(rows)
+    return (f'<table class="gegevenstabel">\n<caption>{html_text(caption)}</caption>\n'
+            f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n")
+
+
+# Offline edition ---------------------------------------------------------------------------------
+
+OFFLINE_ZIP = "downloads/handreiking-offline.zip"
+
+
+def offline_edition(is_offline: bool, zip_size: int | None, from_src: str) -> str:
+    """The home page's offer of the offline edition, or a note inside the offline edition itself."""
+    if is_offline:
+        return ('!!! info "Je leest de offline versie"\n\n'
+                "    Deze versie werkt zonder internet. De nieuwste versie staat online.\n")
+    if zip_size is None:
+        return ('!!! info "Offline versie"\n\n'
+                "    De offline versie hoort bij de gepubliceerde site. `make build` maakt hem; "
+                "`make serve` slaat hem over om sneller te zijn.\n")
+    return (f"[Download de offline versie ({file_size(zip_size)})]({link(from_src, OFFLINE_ZIP)})"
+            '{ .md-button .md-button--primary download="handreiking-offline.zip" }\n')

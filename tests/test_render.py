@@ -1,0 +1,102 @@
+"""Render functions on their own, without MkDocs: what a reader will see, escaped."""
+
+from __future__ import annotations
+
+import markdown
+
+from scripts import render
+
+BRON = {"id": "trimbos-effecten-2023", "kort": "Trimbos-instituut, 2023", "titel": "Housing First: effecten",
+        "uitgever": "Trimbos-instituut", "datum": "2023", "adres": "https://www.trimbos.nl/"}
+
+
+def to_html(text: str) -> str:
+    return markdown.markdown(text, extensions=["attr_list", "md_in_html", "abbr"])
+
+
+def test_data_text_cannot_inject_html_or_markdown():
+    text = render.md_text("<script>alert(1)</script> *vet* [link](x) {{ jinja }}")
+    html = to_html(text)
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<em>" not in html and "<a " not in html
+    assert "{{" not in text
+
+
+def test_dutch_dates():
+    assert render.date_nl("2017-06-14") == "14 juni 2017"
+    assert render.date_nl("2022-12") == "december 2022"
+    assert render.date_nl("2023") == "2023"
+    assert render.date_nl("z.d.") == "zonder datum"
+
+
+def test_file_sizes_as_readers_expect():
+    assert render.file_size(34_200) == "34 kB"
+    assert render.file_size(400) == "1 kB"
+    assert render.file_size(3_240_000) == "3,2 MB"
+
+
+def test_links_are_relative_to_the_page():
+    assert render.link("checklists/overlast.md", "bronnen.md#aedes") == "../bronnen.md#aedes"
+    assert render.link("index.md", "checklists/x.md") == "checklists/x.md"
+    assert render.link("checklists/index.html", "downloads/x.pdf") == "../downloads/x.pdf"
+
+
+def test_citation_links_to_the_source_on_the_sources_page():
+    assert render.citation(BRON, "overlast.md") == "([Trimbos-instituut, 2023](bronnen.md#trimbos-effecten-2023))"
+
+
+def test_source_list_shows_title_publisher_date_and_address():
+    html = render.source_list([{**BRON, "titel": "Zorg & <wonen>"}])
+    assert html.startswith("## Bronnen { #bronnen }")
+    assert "<cite>Zorg &amp; &lt;wonen&gt;</cite>" in html
+    assert "Trimbos-instituut, 2023." in html
+    assert '<a href="https://www.trimbos.nl/">' in html
+
+
+def test_all_sources_have_their_id_as_anchor():
+    assert '<li id="trimbos-effecten-2023">' in render.all_sources([BRON])
+
+
+def test_corporations_table_marks_unknown_area_and_escapes_names():
+    rows = [{"id": "a", "naam": "A & <b>", "rol": "Levert woningen.", "bronnen": ["x"]}]
+    html = render.corporations_table(rows)
+    assert "A &amp; &lt;b&gt;" in html
+    assert "niet vermeld in de bronnen" in html
+    assert '<th scope="col">Werkgebied</th>' in html
+
+
+def test_checklist_has_a_labelled_checkbox_per_item():
+    checklist = {"id": "test", "titel": "T", "doel": "D", "voor_wie": "W", "moment": "M", "bronnen": ["x"],
+                 "secties": [{"id": "een", "titel": "Eén", "punten": [
+                     {"id": "p1", "tekst": "Bel de <begeleider>"}, {"id": "p2", "tekst": "Maak een afspraak"}]}]}
+    html = to_html(render.checklist(checklist, {"pdf": 34_000, "docx": 12_000}, "checklists/test.md"))
+    assert '<input type="checkbox" id="punt-p1" data-punt="p1"> <label for="punt-p1">Bel de &lt;begeleider&gt;</label>' in html
+    assert html.count('type="checkbox"') == 2
+    assert "Download als PDF (34 kB)" in html and "Download als Word (12 kB)" in html
+    assert 'href="../downloads/test.pdf"' in html
+    assert '<h2 id="een">Eén</h2>' in html
+
+
+def test_practice_card_warns_where_advice_contradicts_housing_first():
+    record = {"id": "verslaving-eerst", "soort": "do", "thema": "gemengd-wonen", "titel": "Verslaving eerst",
+              "tekst": "Los een verslaving eerst op.", "kanttekening": "Dit botst met harm reduction.",
+              "bron": "trimbos-effecten-2023"}
+    html = to_html(render.practice([record], {BRON["id"]: BRON}, "gemengd-wonen.md"))
+    assert "Let op, dit past niet bij Housing First." in html
+    assert "Dit botst met harm reduction." in html
+    assert 'href="bronnen.md#trimbos-effecten-2023"' in html
+
+
+def test_abbreviations_become_definitions_for_every_page():
+    text = render.abbreviations([{"id": "ggz", "term": "geestelijke gezondheidszorg", "afkorting": "GGZ", "uitleg": "x"}])
+    html = to_html("De GGZ helpt." + text)
+    assert '<abbr title="geestelijke gezondheidszorg">GGZ</abbr>' in html
+
+
+def test_glossary_groups_terms_by_letter_with_anchors():
+    terms = [{"id": "woonladder", "term": "woonladder", "uitleg": "Trap."},
+             {"id": "harm-reduction", "term": "harm reduction", "uitleg": "Schade beperken."}]
+    html = render.glossary(terms)
+    assert html.index("## H { #letter-h }") < html.index("## W { #letter-w }")
+    assert '<dt id="woonladder">woonladder</dt>' in html
