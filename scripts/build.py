@@ -1,0 +1,73 @@
+"""Build the whole guide into site/ without ever leaving a broken site/: offline edition first, then online."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from scripts import offline
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+log = logging.getLogger("mkdocs.handreiking.build")
+
+
+class BuildFailed(Exception):
+    """MkDocs stopped; its own messages were already shown."""
+
+
+def mkdocs_build(site_dir: Path, project_dir: Path = PROJECT_DIR, extra_env: dict | None = None) -> None:
+    """One strict MkDocs build in its own process, so each build starts from a clean slate."""
+    env = {**os.environ, **(extra_env or {})}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict",
+               "--config-file", str(project_dir / "mkdocs.yml"), "--site-dir", str(site_dir)]
+    if subprocess.run(command, cwd=project_dir, env=env).returncode != 0:
+        raise BuildFailed()
+
+
+def build_site(site_dir: Path, project_dir: Path = PROJECT_DIR, with_offline: bool = True) -> None:
+    """Build into a temporary folder next to site_dir and swap it in only when everything succeeded."""
+    site_dir = Path(site_dir).resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".site-", dir=site_dir.parent) as work:
+        work = Path(work)
+        extra_env = {}
+        if with_offline:
+            mkdocs_build(work / "offline", project_dir, {"HANDREIKING_OFFLINE": "true"})
+            zip_path = work / "handreiking-offline.zip"
+            offline.write_zip(work / "offline", zip_path)
+            extra_env[offline.ZIP_ENV] = str(zip_path)
+        mkdocs_build(work / "site", project_dir, extra_env)
+        _swap(work / "site", site_dir, work / "previous")
+
+
+def _swap(new: Path, target: Path, parking: Path) -> None:
+    """Replace target by new with two renames; the old site is removed only after the new one is in place."""
+    if target.exists():
+        target.rename(parking)
+    new.rename(target)
+    shutil.rmtree(parking, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--site-dir", type=Path, default=PROJECT_DIR / "site")
+    parser.add_argument("--zonder-offline", action="store_true", help="sla de offline versie over (sneller)")
+    args = parser.parse_args(argv)
+    logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO)
+    try:
+        build_site(args.site_dir, with_offline=not args.zonder_offline)
+    except BuildFailed:
+        log.error("Bouwen mislukt; %s is niet veranderd.", args.site_dir)
+        return 1
+    log.info("De handreiking staat in %s", args.site_dir)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

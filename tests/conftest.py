@@ -1,0 +1,118 @@
+"""Shared fixtures: the guide built once per test run (strict, both editions) and helpers to read it."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from scripts.build import build_site
+from scripts.content import load_content
+
+PROJECT = Path(__file__).resolve().parent.parent
+# The parts of the project a build reads; tests copy them to break things safely.
+BUILD_INPUTS = ("docs", "content", "overrides", "scripts", "mkdocs.yml")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The complete guide, built exactly as `make build` builds it."""
+    site_dir = tmp_path_factory.mktemp("build") / "site"
+    build_site(site_dir, PROJECT)
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def content():
+    return load_content(PROJECT / "content")
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    """A copy of the project's build inputs that a test may break."""
+    copy = tmp_path / "project"
+    copy.mkdir()
+    for name in BUILD_INPUTS:
+        source = PROJECT / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, copy / name)
+    (copy / "node_modules").symlink_to(PROJECT / "node_modules")
+    return copy
+
+
+def run_build(project: Path, site_dir: Path, *args: str) -> subprocess.CompletedProcess:
+    """`python -m scripts.build` in a project folder, as an editor runs it through `make build`."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1795392000", "NO_MKDOCS_2_WARNING": "1",
+           "DISABLE_MKDOCS_2_WARNING": "true", "PYTHONPATH": str(project)}
+    return subprocess.run([sys.executable, "-m", "scripts.build", "--site-dir", str(site_dir), *args],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=300)
+
+
+class PageParser(HTMLParser):
+    """Collects what tests ask of a built page: ids, links, text."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.sources: list[str] = []
+        self.text_parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if "id" in attributes:
+            self.ids.add(attributes["id"])
+        if tag == "a" and "name" in attributes:
+            self.ids.add(attributes["name"])
+        if tag == "a" and attributes.get("href"):
+            self.links.append(attributes["href"])
+        if tag in ("script", "img", "link", "source") and (attributes.get("src") or attributes.get("href")):
+            self.sources.append(attributes.get("src") or attributes.get("href"))
+        if tag in ("script", "style"):
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.text_parts.append(data)
+
+    @property
+    def text(self) -> str:
+        return re.sub(r"\s+", " ", " ".join(self.text_parts))
+
+
+def parse_page(path: Path) -> PageParser:
+    parser = PageParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def article_html(path: Path) -> str:
+    """The page's own content (Material's article), without navigation and search."""
+    html = path.read_text(encoding="utf-8")
+    match = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.S)
+    assert match, f"{path} has no article"
+    return match.group(1)
+
+
+def article_text(path: Path) -> str:
+    parser = PageParser()
+    parser.feed(article_html(path))
+    return parser.text
+
+
+def html_pages(site: Path) -> list[Path]:
+    """Every page of the site (not redirects, not the 404 page)."""
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html" and "md-content" in p.read_text("utf-8"))
