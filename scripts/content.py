@@ -82,6 +82,7 @@ def load_content(content_dir: Path, shown_as: str = "content") -> Content:
 
     problems += _id_problems(datasets)
     problems += _reference_problems(datasets)
+    problems += _printable_problems(datasets)
     if problems:
         raise ContentError(problems)
     return Content(**{name: datasets[name].data[name] for name in DATASETS})
@@ -196,6 +197,38 @@ def _reference_problems(datasets: dict) -> list[Problem]:
                     f"onbekende bron '{bron_id}'; voeg die toe aan content/bronnen.yml of kies een "
                     "bestaande id")))
     return problems
+
+
+def _printable_problems(datasets: dict) -> list[Problem]:
+    """Checklist text must fit the PDF's standard fonts (Windows-1252: all Dutch letters, quotes, dashes)."""
+    if "checklists" not in datasets:
+        return []
+    dataset = datasets["checklists"]
+    problems = []
+
+    def check(path: tuple, text: str):
+        bad = sorted({char for char in text if not _printable(char)})
+        if bad:
+            shown = " ".join(f"'{char}' (U+{ord(char):04X})" for char in bad)
+            problems.append(Problem(dataset.file, _line(dataset, path), _format_path(path[:-1]), (
+                f"teken {shown} in '{path[-1]}' kan niet in de PDF; gebruik een gewone letter of een gewoon leesteken")))
+
+    for c, checklist in enumerate(dataset.data["checklists"]):
+        for field in ("titel", "doel", "voor_wie", "moment"):
+            check(("checklists", c, field), checklist[field])
+        for s, section in enumerate(checklist["secties"]):
+            check(("checklists", c, "secties", s, "titel"), section["titel"])
+            for p, point in enumerate(section["punten"]):
+                check(("checklists", c, "secties", s, "punten", p, "tekst"), point["tekst"])
+    return problems
+
+
+def _printable(char: str) -> bool:
+    try:
+        char.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _source_references(name: str, records: list):

@@ -95,3 +95,15 @@ def test_duplicate_item_id_within_a_checklist_is_reported(tmp_path):
     assert str(error.value.problems[0]) == (
         f"content/checklists.yml:{line} checklists[0].secties[0].punten[1]: punt-id '{first_id}' komt twee keer voor "
         f"(eerst op regel {first_line}); elke id moet uniek zijn")
+
+
+def test_checklist_text_the_pdf_cannot_print_is_reported(tmp_path):
+    text = (PROJECT / "content/checklists.yml").read_text(encoding="utf-8")
+    needle = "Wijs bij de corporatie één vaste contactpersoon aan"
+    broken = text.replace(needle, "Wijs → bij de corporatie één vaste contactpersoon aan", 1)
+    with pytest.raises(ContentError) as error:
+        load_content(_write(tmp_path, "checklists.yml", broken))
+    line = broken[: broken.index("Wijs →")].count("\n") + 1
+    assert str(error.value.problems[0]) == (
+        f"content/checklists.yml:{line} checklists[0].secties[0].punten[0]: teken '→' (U+2192) in 'tekst' kan niet "
+        "in de PDF; gebruik een gewone letter of een gewoon leesteken")

@@ -1,0 +1,165 @@
+"""Checklist downloads as staff use them: every item in the PDF and Word file, boxes to tick, stable bytes."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from datetime import date
+
+import pytest
+from docx import Document
+from pypdf import PdfReader
+
+from scripts.build import build_site
+from scripts.downloads import checklist_docx, checklist_pdf
+from scripts.render import date_nl, file_size
+from scripts.version import version_date
+from tests.conftest import PROJECT, article_html, html_pages, parse_page
+
+VERSION = date(2026, 11, 23)
+W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def sources_of(content, checklist):
+    return [content.bron(b) for b in checklist["bronnen"]]
+
+
+def pdf_facts(data: bytes) -> dict:
+    reader = PdfReader(io.BytesIO(data))
+    fields = reader.get_fields() or {}
+    return {
+        "text": words(" ".join(page.extract_text() for page in reader.pages)),
+        "checkboxes": [name for name, field in fields.items() if field.get("/FT") == "/Btn"],
+        "text_fields": [name for name, field in fields.items() if field.get("/FT") == "/Tx"],
+        "title": reader.metadata.title,
+        "language": reader.trailer["/Root"].get("/Lang"),
+        "pages": reader.pages,
+    }
+
+
+def docx_facts(data: bytes) -> dict:
+    document = Document(io.BytesIO(data))
+    body = document.element.body
+    return {
+        "text": words(" ".join(p.text for p in document.paragraphs)),
+        "checkboxes": body.findall(f".//{W14}checkbox"),
+        "headings": [p.text for p in document.paragraphs if p.style.name.startswith("Heading")],
+        "title": document.core_properties.title,
+        "language": document.core_properties.language,
+        "footer": document.sections[0].footer.paragraphs[0].text,
+    }
+
+
+def checklist_ids():
+    from scripts.content import load_content
+
+    return [c["id"] for c in load_content(PROJECT / "content").checklists]
+
+
+@pytest.mark.parametrize("checklist_id", checklist_ids())
+def test_pdf_holds_every_item_with_a_checkbox(site, content, checklist_id):
+    checklist = content.checklist(checklist_id)
+    facts = pdf_facts((site / "downloads" / f"{checklist_id}.pdf").read_bytes())
+    items = [p for s in checklist["secties"] for p in s["punten"]]
+    for item in items:
+        assert words(item["tekst"]) in facts["text"], item["id"]
+    assert sorted(facts["checkboxes"]) == sorted(f"punt_{p['id']}" for p in items)
+    assert len(facts["text_fields"]) == len(checklist["secties"])
+    assert facts["title"] == checklist["titel"]
+    assert facts["language"] == "nl-NL"
+    assert words(checklist["doel"]) in facts["text"]
+    assert f"Versie {date_nl(version_date(PROJECT).isoformat())}." in facts["text"]
+    assert f"Pagina 1 van {len(facts['pages'])}" in facts["text"]
+    for page in facts["pages"]:
+        assert [round(float(v)) for v in page.mediabox[2:]] == [595, 842]
+
+
+@pytest.mark.parametrize("checklist_id", checklist_ids())
+def test_word_file_holds_every_item_with_a_clickable_checkbox(site, content, checklist_id):
+    checklist = content.checklist(checklist_id)
+    facts = docx_facts((site / "downloads" / f"{checklist_id}.docx").read_bytes())
+    items = [p for s in checklist["secties"] for p in s["punten"]]
+    for item in items:
+        assert words(item["tekst"]) in facts["text"], item["id"]
+    assert len(facts["checkboxes"]) == len(items)
+    assert facts["headings"][0] == checklist["titel"]
+    assert [s["titel"] for s in checklist["secties"]] == facts["headings"][1:len(checklist["secties"]) + 1]
+    assert facts["title"] == checklist["titel"]
+    assert facts["language"] == "nl-NL"
+    assert "Bron: Handreiking Housing First voor woningcorporaties" in facts["footer"]
+
+
+def test_downloads_are_identical_from_one_build_to_the_next(site, tmp_path):
+    again = tmp_path / "again"
+    build_site(again, PROJECT)
+    files = sorted(p.relative_to(site) for p in (site / "downloads").iterdir())
+    assert any(f.suffix == ".zip" for f in files)
+    for relative in files:
+        assert (again / relative).read_bytes() == (site / relative).read_bytes(), f"{relative} differs"
+
+
+def test_docx_zip_has_fixed_timestamps(site):
+    archive = zipfile.ZipFile(site / "downloads" / "woning-toewijzen.docx")
+    assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_long_dutch_and_many_items_still_lay_out_without_losing_text():
+    long_item = ("Coördineer met de cliënt, de begeleider én de gemeente wie de financiën regelt, ‘direct’ na de "
+                 "sleuteloverdracht. ") * 6
+    long_item = long_item[:500]
+    items = [{"id": "lang", "tekst": long_item}] + [
+        {"id": f"punt-{n}", "tekst": f"Controleer punt {n}: één afspraak over oriëntatie en coördinatie."}
+        for n in range(1, 60)]
+    checklist = {"id": "stress", "titel": "Zeer lange checklist – één test", "doel": "Testen van de opmaak.",
+                 "voor_wie": "Iedereen", "moment": "Altijd", "bronnen": ["x"],
+                 "secties": [{"id": "alles", "titel": "Alles in één sectie", "punten": items}]}
+    source = {"id": "x", "kort": "X", "titel": "Bron", "uitgever": "Uitgever", "datum": "2023"}
+
+    pdf = pdf_facts(checklist_pdf(checklist, [source], VERSION))
+    assert len(pdf["pages"]) >= 3
+    assert len(pdf["checkboxes"]) == 60
+    for item in items:
+        assert words(item["tekst"]) in pdf["text"], item["id"]
+    assert f"Pagina 3 van {len(pdf['pages'])}" in pdf["text"]
+
+    word = docx_facts(checklist_docx(checklist, [source], VERSION))
+    assert len(word["checkboxes"]) == 60
+    assert words(long_item) in word["text"]
+
+
+def test_pure_functions_give_the_same_bytes_twice(content):
+    checklist = content.checklists[0]
+    sources = sources_of(content, checklist)
+    assert checklist_pdf(checklist, sources, VERSION) == checklist_pdf(checklist, sources, VERSION)
+    assert checklist_docx(checklist, sources, VERSION) == checklist_docx(checklist, sources, VERSION)
+
+
+@pytest.mark.parametrize("checklist_id", checklist_ids())
+def test_checklist_page_offers_both_downloads_with_their_real_size(site, checklist_id):
+    html = article_html(site / "checklists" / f"{checklist_id}.html")
+    for kind, label in (("pdf", "PDF"), ("docx", "Word")):
+        size = file_size((site / "downloads" / f"{checklist_id}.{kind}").stat().st_size)
+        assert re.search(rf'href="\.\./downloads/{checklist_id}\.{kind}"[^>]*>Download als {label} \({size}\)</a>', html)
+
+
+def test_overview_lists_every_checklist_with_both_downloads(site, content):
+    html = article_html(site / "checklists" / "index.html")
+    for checklist in content.checklists:
+        assert f'href="{checklist["id"]}.html"' in html
+        assert f'href="../downloads/{checklist["id"]}.pdf"' in html
+        assert f'href="../downloads/{checklist["id"]}.docx"' in html
+
+
+def test_every_download_link_on_every_page_resolves(site):
+    links = 0
+    for page in html_pages(site):
+        for link in parse_page(page).links:
+            if "downloads/" in link and not link.startswith("http"):
+                links += 1
+                assert (page.parent / link).resolve().is_file(), f"{page.relative_to(site)} -> {link}"
+    assert links >= 4 * len(checklist_ids())
