@@ -1,0 +1,44 @@
+"""Make Material's search find words typed without accents: 'coordinatie' finds 'coördinatie'."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+
+_WORD = re.compile(r"\w+")
+
+
+def fold(text: str) -> str:
+    """Remove diacritics: 'coördinatie' -> 'coordinatie', 'één' -> 'een'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def folded_words(text: str) -> str:
+    """The accent-free form of every word in text that has an accent, once each, in order."""
+    seen = dict.fromkeys(fold(word) for word in _WORD.findall(text) if fold(word) != word)
+    return " ".join(seen)
+
+
+def add_folded_words(index: dict) -> dict:
+    """Append the accent-free words of each entry's title and text to its text.
+
+    One entry per location keeps results single; the title stays as written because it is shown.
+    """
+    for doc in index["docs"]:
+        extra = folded_words(_strip_tags(doc.get("title", "") + " " + doc.get("text", "")))
+        if extra:
+            doc["text"] = f"{doc.get('text', '')} {extra}"
+    return index
+
+
+def fold_index_file(path) -> None:
+    with open(path, encoding="utf-8") as handle:
+        index = json.load(handle)
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(add_folded_words(index), handle, ensure_ascii=False, separators=(",", ":"))
+
+
+def _strip_tags(html: str) -> str:
+    return re.sub(r"<[^>]+>", " ", html)
