@@ -7,8 +7,11 @@ import re
 import shutil
 import subprocess
 import sys
+from functools import partial
 from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from threading import Thread
 
 import pytest
 
@@ -116,3 +119,60 @@ def article_text(path: Path) -> str:
 def html_pages(site: Path) -> list[Path]:
     """Every page of the site (not redirects, not the 404 page)."""
     return sorted(p for p in site.rglob("*.html") if p.name != "404.html" and "md-content" in p.read_text("utf-8"))
+
+
+# Browser ---------------------------------------------------------------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic", "--disable-gpu"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright; in CI a missing browser is an error, never a skip."""
+    if not CHROMIUM.exists():
+        message = "Chromium ontbreekt (/usr/bin/chromium); `make test` installeert het met apt"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+def serve(directory: Path):
+    """Serve a folder on 127.0.0.1 (a free port) in a thread; returns (base url, server)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(directory)))
+    Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+@pytest.fixture(scope="session")
+def served_site(site):
+    base, server = serve(site)
+    yield base
+    server.shutdown()
+
+
+@pytest.fixture
+def page_in(browser):
+    """Open pages in a fresh context; call with the Playwright context options you need."""
+    contexts = []
+
+    def open_page(**options):
+        context = browser.new_context(**options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()

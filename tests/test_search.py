@@ -1,0 +1,122 @@
+"""Search as staff use it: Dutch words typed key by key into the search box, the right page in the top three."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from scripts.search_index import add_folded_words, fold, folded_words
+from tests.conftest import run_build, serve
+
+pytestmark = pytest.mark.browser
+
+# (what a staff member types, the page that must be among the first three results)
+QUERIES = [
+    ("overlast", "overlast.html"),
+    ("escalatieladder", "overlast.html"),
+    ("buren informeren", "overlast.html"),
+    ("huurachterstand", "checklists/huurachterstand-voorkomen.html"),
+    ("driepartijenovereenkomst", "wat-vraagt-housing-first.html"),
+    ("tijdelijk huurcontract", "wat-vraagt-housing-first.html"),
+    ("WonenBreburg", "referentiegroep.html"),
+    ("Wonen Limburg", "referentiegroep.html"),
+    ("Heemwonen", "referentiegroep.html"),
+    ("harm reduction", "kernprincipes.html"),
+    ("keuze en regie", "kernprincipes.html"),
+    ("woonladder", "housing-first-in-het-kort.html"),
+    ("Pathways to Housing", "housing-first-in-het-kort.html"),
+    ("gemengd wonen", "gemengd-wonen.html"),
+    ("Woonin", "gemengd-wonen.html"),
+    ("wooncoach", "vlaanderen.html"),
+    ("prestatieafspraken", "samenwerken.html"),
+    ("spoedzoekers", "doelgroep.html"),
+    ("verstoorde zelfregulering", "doelgroep.html"),
+    ("sleuteloverdracht", "checklists/kennismaking-eerste-weken.html"),
+    ("kennismakingsgesprek", "checklists/kennismaking-eerste-weken.html"),
+    ("zelfscan", "checklists/zelfscan-principes.html"),
+    ("galerijcomplex", "checklists/complex-gemengd-wonen.html"),
+    ("bewindvoering", "begrippen.html"),
+    ("omklap", "begrippen.html"),
+    ("toegankelijkheid", "toegankelijkheid.html"),
+    # typed without the accent
+    ("coordinatie", "samenwerken.html"),
+    ("financien", "overlast.html"),
+    ("client", "vlaanderen.html"),
+    ("beeindigen", "housing-first-in-het-kort.html"),
+]
+
+
+def top_pages(page, query: str, count: int = 3, root: str | None = None) -> list[str]:
+    """Type the query key by key (Material ignores fill()) and return the first result pages.
+
+    Pages are given relative to root (the site's address; by default the server's root).
+    """
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press("Control+A")
+    box.press("Backspace")
+    box.press_sequentially(query, delay=20)
+    page.wait_for_function(
+        "q => document.querySelector('.md-search-result__meta').textContent.trim() !== ''"
+        " && document.querySelector('input.md-search__input').value === q", arg=query)
+    page.wait_for_timeout(400)  # Material debounces the query
+    pages = []
+    for href in page.locator("li.md-search-result__item > a.md-search-result__link").evaluate_all(
+            "links => links.map(a => a.href)"):
+        path = href.split("?")[0].split("#")[0].removeprefix(root) if root else urlsplit(href).path.lstrip("/")
+        if path not in pages:
+            pages.append(path)
+    return pages[:count]
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, served_site):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(served_site + "index.html")
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("query, expected", QUERIES, ids=[q for q, _ in QUERIES])
+def test_dutch_query_finds_the_right_page(search_page, query, expected):
+    assert expected in top_pages(search_page, query)
+
+
+def test_at_least_twenty_queries():
+    assert len(QUERIES) >= 20
+    assert {"coordinatie", "financien"} <= {query for query, _ in QUERIES}
+
+
+def test_folding_removes_accents():
+    assert fold("coördinatie financiën één cliënt") == "coordinatie financien een client"
+    assert folded_words("De coördinatie en de coördinatie, één keer") == "coordinatie een"
+
+
+def test_folded_words_are_added_once_to_each_entry():
+    index = {"docs": [{"location": "a.html", "title": "Financiën", "text": "<p>Coördinatie van zorg</p>"},
+                      {"location": "b.html", "title": "Zonder", "text": "<p>Geen accenten</p>"}]}
+    folded = add_folded_words(index)
+    assert folded["docs"][0]["title"] == "Financiën"
+    assert folded["docs"][0]["text"] == "<p>Coördinatie van zorg</p> Financien Coordinatie"
+    assert folded["docs"][1]["text"] == "<p>Geen accenten</p>"
+
+
+def test_search_without_folding_misses_an_unaccented_query(browser, project_copy, tmp_path):
+    """Planted fault: the same site without the folding step does not find 'coordinatie'."""
+    module = project_copy / "scripts" / "search_index.py"
+    module.write_text(module.read_text(encoding="utf-8").replace(
+        '    for doc in index["docs"]:', '    return index\n    for doc in index["docs"]:', 1), encoding="utf-8")
+    site = tmp_path / "site"
+    assert run_build(project_copy, site, "--zonder-offline").returncode == 0
+    base, server = serve(site)
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(base + "index.html")
+        assert "samenwerken.html" not in top_pages(page, "coordinatie")
+        assert "samenwerken.html" in top_pages(page, "coördinatie")
+    finally:
+        context.close()
+        server.shutdown()
