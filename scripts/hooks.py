@@ -9,7 +9,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from scripts import checklist_pages, offline, redirect_page, render, search_index, trainers
+from scripts import checklist_pages, offline, redirect_page, render, search_index, tables, trainers
 from scripts.guide import load_guide
 
 log = logging.getLogger("mkdocs.hooks.handreiking")
@@ -49,6 +49,10 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     return markdown + render.abbreviations(config.extra["handreiking"].content.begrippen)
+
+
+def on_page_content(html, page, config, files):
+    return tables.label_markdown_tables(html)
 
 
 def on_page_context(context, page, config, nav):

@@ -19,6 +19,9 @@ from scripts.build import build_site
 from scripts.content import load_content
 
 PROJECT = Path(__file__).resolve().parent.parent
+# As the Makefile does: no end-of-life banners from Material and mkdocs-redirects in test output.
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
 # The parts of the project a build reads; tests copy them to break things safely.
 BUILD_INPUTS = ("docs", "content", "overrides", "scripts", "mkdocs.yml")
 
@@ -114,6 +117,11 @@ def article_text(path: Path) -> str:
     parser = PageParser()
     parser.feed(article_html(path))
     return parser.text
+
+
+def checklist_ids() -> list[str]:
+    """For parametrizing tests per checklist at collection time."""
+    return [c["id"] for c in load_content(PROJECT / "content").checklists]
 
 
 def html_pages(site: Path) -> list[Path]:

@@ -15,7 +15,7 @@ from scripts.build import build_site
 from scripts.downloads import checklist_docx, checklist_pdf
 from scripts.render import date_nl, file_size
 from scripts.version import version_date
-from tests.conftest import PROJECT, article_html, html_pages, parse_page
+from tests.conftest import PROJECT, article_html, checklist_ids, html_pages, parse_page
 
 VERSION = date(2026, 11, 23)
 W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
@@ -53,12 +53,6 @@ def docx_facts(data: bytes) -> dict:
         "language": document.core_properties.language,
         "footer": document.sections[0].footer.paragraphs[0].text,
     }
-
-
-def checklist_ids():
-    from scripts.content import load_content
-
-    return [c["id"] for c in load_content(PROJECT / "content").checklists]
 
 
 @pytest.mark.parametrize("checklist_id", checklist_ids())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import markdown
 
-from scripts import render
+from scripts import render, tables
 
 BRON = {"id": "trimbos-effecten-2023", "kort": "Trimbos-instituut, 2023", "titel": "Housing First: effecten",
         "uitgever": "Trimbos-instituut", "datum": "2023", "adres": "https://www.trimbos.nl/"}
@@ -100,3 +100,13 @@ def test_glossary_groups_terms_by_letter_with_anchors():
     html = render.glossary(terms)
     assert html.index("## H { #letter-h }") < html.index("## W { #letter-w }")
     assert '<dt id="woonladder">woonladder</dt>' in html
+
+
+def test_markdown_tables_get_column_names_on_every_cell():
+    html = markdown.markdown("| Onderwerp | Vlaanderen |\n| --- | --- |\n| Huur | Zelf <b>betalen</b> |\n", extensions=["tables"])
+    labelled = tables.label_markdown_tables(html)
+    assert '<table class="gegevenstabel">' in labelled
+    assert '<td data-label="Onderwerp">Huur</td>' in labelled
+    assert '<td data-label="Vlaanderen">Zelf <b>betalen</b></td>' in labelled
+    assert tables.label_markdown_tables('<table class="x"><tr><td>a</td></tr></table>') == \
+        '<table class="x"><tr><td>a</td></tr></table>'

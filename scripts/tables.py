@@ -1,0 +1,30 @@
+"""Markdown tables that read well on a phone: each cell gets its column name, so CSS can stack the rows."""
+
+from __future__ import annotations
+
+import re
+
+_TABLE = re.compile(r"<table>(.*?)</table>", re.S)
+_HEADER_CELL = re.compile(r"<th[^>]*>(.*?)</th>", re.S)
+_ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
+_DATA_CELL = re.compile(r"<td(?=[\s>])")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def label_markdown_tables(html: str) -> str:
+    """Give every plain Markdown table the class of the guide's data tables and label its cells."""
+    return _TABLE.sub(_label_table, html)
+
+
+def _label_table(match: re.Match) -> str:
+    inner = match.group(1)
+    head, _, body = inner.partition("</thead>")
+    labels = [" ".join(_TAG.sub("", cell).split()).replace('"', "&quot;") for cell in _HEADER_CELL.findall(head)]
+    if not labels or not body:
+        return match.group(0)
+
+    def label_row(row: re.Match) -> str:
+        names = iter(labels)
+        return "<tr>" + _DATA_CELL.sub(lambda cell: f'<td data-label="{next(names, "")}"', row.group(1)) + "</tr>"
+
+    return f'<table class="gegevenstabel">{head}</thead>{_ROW.sub(label_row, body)}</table>'
