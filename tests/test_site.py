@@ -194,3 +194,11 @@ def test_every_cited_source_is_in_the_pages_source_list(site, content):
             if html_escape(titles[cited]) not in source_list:
                 missing.append(f"{page.relative_to(site)}: {cited}")
     assert not missing, "cited but not in the page's source list:\n" + "\n".join(missing)
+
+
+def test_every_macro_is_used_on_some_page():
+    registered = re.findall(r"@env\.macro\n    def (\w+)\(", (PROJECT / "scripts" / "macros.py").read_text(encoding="utf-8"))
+    generated = {"checklist"}  # used by every generated checklist page (scripts/checklist_pages.py)
+    unused = [name for name in registered if name not in generated and not macro_calls(name)]
+    assert len(registered) >= 10
+    assert not unused, f"macros no page uses: {unused}"
