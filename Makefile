@@ -69,4 +69,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site .site-* .pytest_cache bench/work
+	rm -rf site .site-* .pytest_cache .cache

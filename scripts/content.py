@@ -6,17 +6,19 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+import jsonschema
 import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
+from scripts.cache import fingerprint
 from scripts.problems import Problem, ContentError, describe_schema_error
 
 DATASETS = ("bronnen", "corporaties", "principes", "checklists", "praktijk", "partners", "begrippen")
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as text, so '2017-06-14' stays what the editor typed."""
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Safe loader (libyaml when present: several times faster) that keeps dates as text, as typed."""
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -52,9 +54,21 @@ class _Dataset:
     lines: dict
 
 
-def load_content(content_dir: Path, shown_as: str = "content") -> Content:
-    """Read and check every dataset; raise ContentError listing every problem found."""
+def load_content(content_dir: Path, shown_as: str = "content", checked_dir: Path | None = None) -> Content:
+    """Read and check every dataset; raise ContentError listing every problem found.
+
+    With checked_dir, a set of files that passed every check before is only read again: `mkdocs serve`
+    rebuilds after each Markdown edit, and the checks cost more than the rest of loading.
+    """
     content_dir = Path(content_dir)
+    if checked_dir is not None:
+        key = _checked_key(content_dir)
+        if (Path(checked_dir) / key).is_file():
+            return Content(**{name: _read(content_dir / f"{name}.yml", "", name)[0].data[name] for name in DATASETS})
+        content = load_content(content_dir, shown_as)
+        Path(checked_dir).mkdir(parents=True, exist_ok=True)
+        (Path(checked_dir) / key).touch()
+        return content
     problems: list[Problem] = []
     datasets: dict[str, _Dataset] = {}
     validators = _validators(content_dir / "schema")
@@ -88,6 +102,13 @@ def load_content(content_dir: Path, shown_as: str = "content") -> Content:
     return Content(**{name: datasets[name].data[name] for name in DATASETS})
 
 
+def _checked_key(content_dir: Path) -> str:
+    """Changes with any data file, schema, or the code and library that check them."""
+    inputs = sorted(content_dir.glob("*.y*ml")) + sorted((content_dir / "schema").glob("*.json"))
+    code = [Path(__file__), Path(__file__).with_name("problems.py")]
+    return fingerprint([p.name for p in inputs], *inputs, *code, jsonschema.__version__)
+
+
 def _validators(schema_dir: Path) -> dict:
     """One validator per dataset; relative $refs between schema files resolve by file name."""
     schemas = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in schema_dir.glob("*.schema.json")}
@@ -109,7 +130,9 @@ def _read(path: Path, shown: str, name: str) -> tuple[_Dataset | None, list[Prob
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         what = " ".join(part for part in (error.context, error.problem) if part)
-        return None, [Problem(shown, mark.line + 1, "", f"de YAML klopt niet: {what}")]
+        return None, [Problem(shown, mark.line + 1, "", (
+            f"de YAML klopt niet ({what}); kijk op of vlak voor deze regel naar inspringen, dubbele punten, "
+            "haakjes en aanhalingstekens"))]
     finally:
         loader.dispose()
     lines: dict = {(): 1}

@@ -13,10 +13,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
 from scripts.render import date_nl
@@ -26,12 +26,12 @@ AUTHOR = "Housing First Nederland"
 _MARGIN = 20 * mm
 _BOX = 11
 _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_PAGE_COUNT_FORM = "aantal_paginas"
 
 
 def checklist_pdf(checklist: dict, sources: list[dict], version: date) -> bytes:
     """A4 PDF with an AcroForm checkbox per item and a notes field per section."""
-    total_pages = _render_pdf(checklist, sources, version, total_pages=None)[1]
-    return _render_pdf(checklist, sources, version, total_pages)[0]
+    return _render_pdf(checklist, sources, version)
 
 
 def checklist_docx(checklist: dict, sources: list[dict], version: date) -> bytes:
@@ -97,7 +97,6 @@ def _styles() -> dict:
         "label": ParagraphStyle("label", parent=base, fontName="Helvetica-Bold", fontSize=9, spaceBefore=4,
                                 keepWithNext=True),
         "voet": ParagraphStyle("voet", parent=base, fontSize=8, leading=10, textColor=colors.HexColor("#333333")),
-        "voet_rechts": ParagraphStyle("voet_rechts", parent=base, fontSize=8, leading=10, alignment=TA_RIGHT),
     }
 
 
@@ -134,22 +133,37 @@ class _NotesField(Flowable):
         )
 
 
-def _render_pdf(checklist: dict, sources: list[dict], version: date, total_pages: int | None):
+class _NumberedCanvas(Canvas):
+    """Writes the page count once, at the end, into a form that every footer already shows."""
+
+    def save(self):
+        self.beginForm(_PAGE_COUNT_FORM)
+        self.setFont("Helvetica", 8)
+        self.drawString(0, 0, str(self.getPageNumber() - 1))
+        self.endForm()
+        super().save()
+
+
+def _render_pdf(checklist: dict, sources: list[dict], version: date) -> bytes:
     styles = _styles()
     buffer = io.BytesIO()
     width = A4[0] - 2 * _MARGIN
     footer_source = f"Bron: {GUIDE}, checklist ‘{checklist['titel']}’. Versie {date_nl(version.isoformat())}."
+    page_label_x = A4[0] - _MARGIN - 25 * mm
 
     def footer(canvas, doc):
         canvas.saveState()
         canvas.setDateFormatter(lambda *_: version.strftime("D:%Y%m%d000000+00'00'"))
-        page = f"Pagina {doc.page} van {total_pages}" if total_pages else f"Pagina {doc.page}"
-        table = Table([[Paragraph(escape(footer_source), styles["voet"]), Paragraph(page, styles["voet_rechts"])]],
-                      colWidths=[width - 30 * mm, 30 * mm])
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                   ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-        _, height = table.wrap(width, _MARGIN)
-        table.drawOn(canvas, _MARGIN, _MARGIN - height - 4 * mm)
+        source = Paragraph(escape(footer_source), styles["voet"])
+        _, height = source.wrap(width - 30 * mm, _MARGIN)
+        top = _MARGIN - 4 * mm
+        source.drawOn(canvas, _MARGIN, top - height)
+        label = f"Pagina {doc.page} van "
+        baseline = top - styles["voet"].leading + 2
+        canvas.setFont("Helvetica", 8)
+        canvas.drawString(page_label_x, baseline, label)
+        canvas.translate(page_label_x + canvas.stringWidth(label, "Helvetica", 8), baseline)
+        canvas.doForm(_PAGE_COUNT_FORM)
         canvas.restoreState()
 
     doc = BaseDocTemplate(
@@ -185,8 +199,8 @@ def _render_pdf(checklist: dict, sources: list[dict], version: date, total_pages
     for source in sources:
         story.append(Paragraph(escape(_source_text(source)), styles["info"]))
     story.append(Spacer(1, 4 * mm))
-    doc.build(story)
-    return buffer.getvalue(), doc.page
+    doc.build(story, canvasmaker=_NumberedCanvas)
+    return buffer.getvalue()
 
 
 # Word -------------------------------------------------------------------------------------------

@@ -6,8 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import docx
+import reportlab
+
+from scripts import downloads
+from scripts.cache import cached, fingerprint
 from scripts.content import Content, load_content
-from scripts.downloads import checklist_docx, checklist_pdf
 from scripts.render import date_nl
 from scripts.version import version_date
 
@@ -38,13 +42,20 @@ class Guide:
         return self.offline_zip.stat().st_size if self.offline_zip else None
 
 
+# The downloads depend on these besides the data: when one changes, every cached file is made anew.
+_GENERATOR = (Path(downloads.__file__), Path(__file__).with_name("render.py"), reportlab.Version, docx.__version__)
+_MAKERS = {"pdf": downloads.checklist_pdf, "docx": downloads.checklist_docx}
+
+
 def load_guide(project_dir: Path, offline: bool = False, offline_zip: Path | None = None) -> Guide:
-    """Load and check content/, then make every checklist download once."""
-    content = load_content(project_dir / "content")
+    """Load and check content/, then make each checklist download, or take it from .cache/ if unchanged."""
+    content = load_content(project_dir / "content", checked_dir=project_dir / ".cache" / "gecontroleerd")
     version = version_date(project_dir)
-    downloads = {}
+    files = {}
     for checklist in content.checklists:
         sources = [content.bron(b) for b in checklist["bronnen"]]
-        downloads[f"downloads/{checklist['id']}.pdf"] = checklist_pdf(checklist, sources, version)
-        downloads[f"downloads/{checklist['id']}.docx"] = checklist_docx(checklist, sources, version)
-    return Guide(content, version, downloads, offline, offline_zip)
+        for kind, make in _MAKERS.items():
+            key = fingerprint(kind, checklist, sources, version.isoformat(), *_GENERATOR)
+            files[f"downloads/{checklist['id']}.{kind}"] = cached(
+                project_dir / ".cache" / "downloads", key, lambda: make(checklist, sources, version))
+    return Guide(content, version, files, offline, offline_zip)

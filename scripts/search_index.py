@@ -17,8 +17,8 @@ def fold(text: str) -> str:
 
 def folded_words(text: str) -> str:
     """The accent-free form of every word in text that has an accent, once each, in order."""
-    seen = dict.fromkeys(fold(word) for word in _WORD.findall(text) if fold(word) != word)
-    return " ".join(seen)
+    accented = (word for word in _WORD.findall(text) if not word.isascii())
+    return " ".join(dict.fromkeys(folded for folded in map(fold, accented)))
 
 
 def add_folded_words(index: dict) -> dict:

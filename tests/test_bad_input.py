@@ -12,8 +12,8 @@ from tests.conftest import article_text, run_build
 # (name, file to change, text to find, replacement, expected message with {line} for the changed line)
 DATA_MISTAKES = [
     ("yaml-syntax", "content/corporaties.yml", "    naam: WonenBreburg\n", "    naam: [WonenBreburg\n",
-     "content/corporaties.yml:{next}: de YAML klopt niet: while parsing a flow sequence expected ',' or ']', "
-     "but got ':'"),
+     "content/corporaties.yml:{next}: de YAML klopt niet (while parsing a flow sequence did not find expected ',' "
+     "or ']'); kijk op of vlak voor deze regel naar inspringen, dubbele punten, haakjes en aanhalingstekens"),
     ("missing-field", "content/checklists.yml",
      '            tekst: "Wijs bij de corporatie één vaste contactpersoon aan voor alle vragen over Housing First."\n',
      "",

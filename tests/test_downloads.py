@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 import zipfile
 from datetime import date
 
@@ -11,11 +12,11 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from scripts.build import build_site
+from scripts.cache import cached, fingerprint
 from scripts.downloads import checklist_docx, checklist_pdf
 from scripts.render import date_nl, file_size
 from scripts.version import version_date
-from tests.conftest import PROJECT, article_html, checklist_ids, html_pages, parse_page
+from tests.conftest import BUILD_INPUTS, PROJECT, article_html, checklist_ids, html_pages, parse_page, run_build
 
 VERSION = date(2026, 11, 23)
 W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
@@ -88,13 +89,32 @@ def test_word_file_holds_every_item_with_a_clickable_checkbox(site, content, che
     assert "Bron: Handreiking Housing First voor woningcorporaties" in facts["footer"]
 
 
-def test_downloads_are_identical_from_one_build_to_the_next(site, tmp_path):
-    again = tmp_path / "again"
-    build_site(again, PROJECT)
-    files = sorted(p.relative_to(site) for p in (site / "downloads").iterdir())
+def test_downloads_are_identical_from_one_build_to_the_next(tmp_path):
+    """Two separate projects, so both make every file themselves (no shared .cache/)."""
+    sites = []
+    for name in ("first", "second"):
+        project = tmp_path / name
+        project.mkdir()
+        for part in BUILD_INPUTS:
+            (shutil.copytree if (PROJECT / part).is_dir() else shutil.copy2)(PROJECT / part, project / part)
+        (project / "node_modules").symlink_to(PROJECT / "node_modules")
+        result = run_build(project, project / "site")
+        assert result.returncode == 0, result.stderr
+        assert not (project / "site" / ".cache").exists()
+        sites.append(project / "site")
+    files = sorted(p.relative_to(sites[0]) for p in (sites[0] / "downloads").iterdir())
     assert any(f.suffix == ".zip" for f in files)
     for relative in files:
-        assert (again / relative).read_bytes() == (site / relative).read_bytes(), f"{relative} differs"
+        assert (sites[1] / relative).read_bytes() == (sites[0] / relative).read_bytes(), f"{relative} differs"
+
+
+def test_a_rebuild_takes_unchanged_downloads_from_the_cache(tmp_path):
+    made = []
+    key = fingerprint("pdf", {"id": "x"})
+    assert cached(tmp_path, key, lambda: made.append(1) or b"%PDF een") == b"%PDF een"
+    assert cached(tmp_path, key, lambda: made.append(1) or b"%PDF twee") == b"%PDF een"
+    assert made == [1]
+    assert fingerprint("pdf", {"id": "x"}) != fingerprint("pdf", {"id": "y"})
 
 
 def test_docx_zip_has_fixed_timestamps(site):
