@@ -22,7 +22,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.plugins import event_priority
 
-from scripts.build import build_site
+from scripts.build import build_site, copy_project
 from scripts.content import load_content
 from scripts.downloads import checklist_docx, checklist_pdf
 
@@ -38,19 +38,6 @@ log = logging.getLogger("handreiking.bench")
 
 
 # Projects to build ------------------------------------------------------------------------------
-
-def copy_project(target: Path) -> Path:
-    """A private copy of everything a build reads, so edits and synthetic data never touch the repository."""
-    target.mkdir(parents=True)
-    for name in ("docs", "content", "overrides", "scripts", "mkdocs.yml"):
-        source = PROJECT_DIR / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / name)
-    (target / "node_modules").symlink_to(PROJECT_DIR / "node_modules")
-    return target
-
 
 def write_bare_config(project: Path, docs: str = "docs", name: str = "mkdocs.bare.yml") -> Path:
     """The same docs/ and Markdown extensions with Material and search only: no macros, hooks or checks."""

@@ -17,6 +17,23 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 log = logging.getLogger("mkdocs.handreiking.build")
 
 
+# Everything a build reads; a copy of these builds the same guide elsewhere (tests, benchmark).
+BUILD_INPUTS = ("docs", "content", "overrides", "scripts", "mkdocs.yml")
+
+
+def copy_project(target: Path, project_dir: Path = PROJECT_DIR) -> Path:
+    """A private copy of the build inputs, to change or grow without touching the repository."""
+    target.mkdir(parents=True)
+    for name in BUILD_INPUTS:
+        source = project_dir / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    (target / "node_modules").symlink_to(project_dir / "node_modules")
+    return target
+
+
 class BuildFailed(Exception):
     """MkDocs stopped; its own messages were already shown."""
 

@@ -17,6 +17,7 @@ class MacroError(ValueError):
 def register_macros(env) -> None:
     guide = env.conf.extra["handreiking"]
     content = guide.content
+    sources_by_id = {b["id"]: b for b in content.bronnen}
 
     def page_src() -> str:
         return env.page.file.src_uri
@@ -58,8 +59,7 @@ def register_macros(env) -> None:
     def principes(kort: bool = False) -> str:
         if kort:
             return render.principles_short(content.principes, page_src())
-        by_id = {b["id"]: b for b in content.bronnen}
-        return render.principles(content.principes, by_id, page_src())
+        return render.principles(content.principes, sources_by_id, page_src())
 
     @env.macro
     def praktijk(thema: str | None = None, soort: str | None = None) -> str:
@@ -67,8 +67,7 @@ def register_macros(env) -> None:
                   if thema in (None, r["thema"]) and soort in (None, r["soort"])]
         if not chosen:
             raise MacroError(f"praktijk(thema={thema!r}, soort={soort!r}) vindt niets in content/praktijk.yml")
-        by_id = {b["id"]: b for b in content.bronnen}
-        return render.practice(chosen, by_id, page_src())
+        return render.practice(chosen, sources_by_id, page_src())
 
     @env.macro
     def partners(kring: str | None = None) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from functools import partial
@@ -15,15 +14,13 @@ from threading import Thread
 
 import pytest
 
-from scripts.build import build_site
+from scripts.build import build_site, copy_project
 from scripts.content import load_content
 
 PROJECT = Path(__file__).resolve().parent.parent
 # As the Makefile does: no end-of-life banners from Material and mkdocs-redirects in test output.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
-# The parts of the project a build reads; tests copy them to break things safely.
-BUILD_INPUTS = ("docs", "content", "overrides", "scripts", "mkdocs.yml")
 
 
 @pytest.fixture(scope="session")
@@ -42,16 +39,7 @@ def content():
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A copy of the project's build inputs that a test may break."""
-    copy = tmp_path / "project"
-    copy.mkdir()
-    for name in BUILD_INPUTS:
-        source = PROJECT / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, copy / name)
-    (copy / "node_modules").symlink_to(PROJECT / "node_modules")
-    return copy
+    return copy_project(tmp_path / "project", PROJECT)
 
 
 def run_build(project: Path, site_dir: Path, *args: str) -> subprocess.CompletedProcess:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import article_text, run_build
+from scripts.build import copy_project
+from tests.conftest import PROJECT, article_text, run_build
 
 # (name, file to change, text to find, replacement, expected message with {line} for the changed line)
 DATA_MISTAKES = [
@@ -59,13 +60,7 @@ PAGE_MISTAKES = [
 @pytest.fixture(scope="module")
 def good_site(tmp_path_factory) -> Path:
     """A site from an earlier good build; every failed build below must leave a copy of it intact."""
-    from tests.conftest import PROJECT, BUILD_INPUTS
-
-    project = tmp_path_factory.mktemp("good") / "project"
-    project.mkdir()
-    for name in BUILD_INPUTS:
-        source = PROJECT / name
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
+    project = copy_project(tmp_path_factory.mktemp("good") / "project", PROJECT)
     result = run_build(project, project / "site", "--zonder-offline")
     assert result.returncode == 0, result.stderr
     return project / "site"

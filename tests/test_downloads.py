@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import zipfile
 from datetime import date
 
@@ -12,11 +11,12 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
+from scripts.build import copy_project
 from scripts.cache import cached, fingerprint
 from scripts.downloads import checklist_docx, checklist_pdf
 from scripts.render import date_nl, file_size
 from scripts.version import version_date
-from tests.conftest import BUILD_INPUTS, PROJECT, article_html, checklist_ids, html_pages, parse_page, run_build
+from tests.conftest import PROJECT, article_html, checklist_ids, html_pages, parse_page, run_build
 
 VERSION = date(2026, 11, 23)
 W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
@@ -93,11 +93,7 @@ def test_downloads_are_identical_from_one_build_to_the_next(tmp_path):
     """Two separate projects, so both make every file themselves (no shared .cache/)."""
     sites = []
     for name in ("first", "second"):
-        project = tmp_path / name
-        project.mkdir()
-        for part in BUILD_INPUTS:
-            (shutil.copytree if (PROJECT / part).is_dir() else shutil.copy2)(PROJECT / part, project / part)
-        (project / "node_modules").symlink_to(PROJECT / "node_modules")
+        project = copy_project(tmp_path / name, PROJECT)
         result = run_build(project, project / "site")
         assert result.returncode == 0, result.stderr
         assert not (project / "site" / ".cache").exists()
