@@ -107,3 +107,16 @@ def test_checklist_text_the_pdf_cannot_print_is_reported(tmp_path):
     assert str(error.value.problems[0]) == (
         f"content/checklists.yml:{line} checklists[0].secties[0].punten[0]: teken '→' (U+2192) in 'tekst' kan niet "
         "in de PDF; gebruik een gewone letter of een gewoon leesteken")
+
+
+def test_a_changed_file_is_checked_again_despite_the_cache(tmp_path):
+    content_dir = _write(tmp_path, "bronnen.yml", (PROJECT / "content/bronnen.yml").read_text(encoding="utf-8"))
+    checked = tmp_path / "gecontroleerd"
+    load_content(content_dir, checked_dir=checked)
+    assert len(list(checked.iterdir())) == 1
+    load_content(content_dir, checked_dir=checked)  # unchanged: read from the cache, still fine
+    partners = content_dir / "partners.yml"
+    partners.write_text(partners.read_text(encoding="utf-8").replace("kring: driehoek", "kring: drie", 1),
+                        encoding="utf-8")
+    with pytest.raises(ContentError):
+        load_content(content_dir, checked_dir=checked)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import ast
 from html import escape as html_escape
 import re
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
