@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
-import jsonschema
 import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
@@ -106,7 +106,7 @@ def _checked_key(content_dir: Path) -> str:
     """Changes with any data file, schema, or the code and library that check them."""
     inputs = sorted(content_dir.glob("*.y*ml")) + sorted((content_dir / "schema").glob("*.json"))
     code = [Path(__file__), Path(__file__).with_name("problems.py")]
-    return fingerprint([p.name for p in inputs], *inputs, *code, jsonschema.__version__)
+    return fingerprint([p.name for p in inputs], *inputs, *code, version("jsonschema"))
 
 
 def _validators(schema_dir: Path) -> dict:
