@@ -201,3 +201,9 @@ def test_every_macro_is_used_on_some_page():
     unused = [name for name in registered if name not in generated and not macro_calls(name)]
     assert len(registered) >= 10
     assert not unused, f"macros no page uses: {unused}"
+
+
+def test_home_page_links_to_every_checklist(site, content):
+    links = parse_page(site / "index.html").links
+    for checklist in content.checklists:
+        assert f"checklists/{checklist['id']}.html" in links, f"index.md mist een snelle link naar {checklist['id']}"
