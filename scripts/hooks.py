@@ -59,10 +59,7 @@ def on_page_context(context, page, config, nav):
     if page.file.src_uri != trainers.PAGE:
         return context
     guide = config.extra["handreiking"]
-    downloads = [(f"{c['titel']} ({kind.upper() if kind == 'pdf' else 'Word'})", f"downloads/{c['id']}.{kind}")
-                 for c in guide.content.checklists for kind in ("pdf", "docx")]
-    if guide.offline_zip:
-        downloads.append(("Offline versie van de hele handreiking (zip)", render.OFFLINE_ZIP))
+    downloads = trainers.download_addresses(guide.content.checklists, with_offline_zip=bool(guide.offline_zip))
     page.content = trainers.fill(page.content, trainers.page_addresses(nav.pages), downloads, config.site_url)
     return context
 

@@ -6,7 +6,7 @@ from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 
-from scripts.render import html_text
+from scripts.render import OFFLINE_ZIP, html_text
 
 PAGE = "voor-trainers.md"
 PAGES_MARKER = "<!-- trainers:paginas -->"
@@ -28,6 +28,15 @@ def page_addresses(pages: list) -> list[dict]:
         walk(page.toc)
         listing.append({"title": page.title, "url": page.url, "sections": sections})
     return listing
+
+
+def download_addresses(checklists: list[dict], with_offline_zip: bool) -> list[tuple[str, str]]:
+    """(name, path) of every download: each checklist as PDF and Word, and the offline edition."""
+    downloads = [(f"{c['titel']} ({label})", f"downloads/{c['id']}.{kind}")
+                 for c in checklists for kind, label in (("pdf", "PDF"), ("docx", "Word"))]
+    if with_offline_zip:
+        downloads.append(("Offline versie van de hele handreiking (zip)", OFFLINE_ZIP))
+    return downloads
 
 
 def fill(html: str, listing: list[dict], downloads: list[tuple[str, str]], site_url: str) -> str:
