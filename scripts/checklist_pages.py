@@ -22,8 +22,14 @@ def page_markdown(checklist: dict) -> str:
         f"---\ndescription: {json.dumps(' '.join(checklist['doel'].split()), ensure_ascii=False)}\n---\n\n"
         f"# {md_text(checklist['titel'])}\n\n"
         f"{{{{ checklist({json.dumps(checklist['id'])}) }}}}\n\n"
+        + ("{{ voorwaarden_regel() }}\n\n" if mentions_conditions(checklist) else "") +
         f"{{{{ bronnenlijst({bronnen}) }}}}\n"
     )
+
+
+def mentions_conditions(checklist: dict) -> bool:
+    """A checklist that speaks of a tenant's conditions shows the one rule about them."""
+    return any("voorwaarde" in p["tekst"].lower() for s in checklist["secties"] for p in s["punten"])
 
 
 def add_to_nav(nav: list, checklists: list[dict]) -> None:

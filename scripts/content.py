@@ -14,7 +14,7 @@ from referencing import Registry, Resource
 from scripts.cache import fingerprint
 from scripts.problems import Problem, ContentError, describe_schema_error
 
-DATASETS = ("bronnen", "corporaties", "principes", "checklists", "praktijk", "partners", "begrippen")
+DATASETS = ("bronnen", "corporaties", "principes", "checklists", "praktijk", "partners", "begrippen", "route")
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -38,6 +38,7 @@ class Content:
     praktijk: list
     partners: list
     begrippen: list
+    route: list
 
     def bron(self, bron_id: str) -> dict:
         return next(b for b in self.bronnen if b["id"] == bron_id)
@@ -219,6 +220,26 @@ def _reference_problems(datasets: dict) -> list[Problem]:
                 problems.append(Problem(dataset.file, _line(dataset, path), _format_path(path), (
                     f"onbekende bron '{bron_id}'; voeg die toe aan content/bronnen.yml of kies een "
                     "bestaande id")))
+    return problems + _checklist_reference_problems(datasets)
+
+
+def _checklist_reference_problems(datasets: dict) -> list[Problem]:
+    """Every route step must point at a checklist (and section) that exists."""
+    if "route" not in datasets or "checklists" not in datasets:
+        return []
+    sections = {c["id"]: {s["id"] for s in c["secties"]} for c in datasets["checklists"].data["checklists"]}
+    dataset = datasets["route"]
+    problems = []
+    for i, step in enumerate(dataset.data["route"]):
+        checklist_id, _, section_id = step["checklist"].partition("#")
+        path = ("route", i, "checklist")
+        if checklist_id not in sections:
+            problems.append(Problem(dataset.file, _line(dataset, path), _format_path(path), (
+                f"onbekende checklist '{checklist_id}'; kies uit: {', '.join(sections)}")))
+        elif section_id and section_id not in sections[checklist_id]:
+            problems.append(Problem(dataset.file, _line(dataset, path), _format_path(path), (
+                f"checklist '{checklist_id}' heeft geen sectie '{section_id}'; kies uit: "
+                f"{', '.join(sorted(sections[checklist_id]))}")))
     return problems
 
 

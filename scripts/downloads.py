@@ -19,7 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
-from scripts.render import date_nl
+from scripts.render import date_nl, source_plain
 
 GUIDE = "Handreiking Housing First voor woningcorporaties"
 AUTHOR = "Housing First Nederland"
@@ -70,7 +70,7 @@ def checklist_docx(checklist: dict, sources: list[dict], version: date) -> bytes
         notes.add_run().add_break(WD_BREAK.LINE)
     document.add_heading("Bronnen", level=2)
     for source in sources:
-        document.add_paragraph(_source_text(source), style="List Bullet")
+        document.add_paragraph(source_plain(source), style="List Bullet")
 
     footer = document.sections[0].footer.paragraphs[0]
     footer.text = f"Bron: {GUIDE}, versie {date_nl(version.isoformat())}. Pagina "
@@ -197,7 +197,7 @@ def _render_pdf(checklist: dict, sources: list[dict], version: date) -> bytes:
         story.append(_NotesField(f"aantekeningen_{section['id']}", f"Aantekeningen bij {section['titel']}", width))
     story.append(Paragraph("Bronnen", styles["kop"]))
     for source in sources:
-        story.append(Paragraph(escape(_source_text(source)), styles["info"]))
+        story.append(Paragraph(escape(source_plain(source)), styles["info"]))
     story.append(Spacer(1, 4 * mm))
     doc.build(story, canvasmaker=_NumberedCanvas)
     return buffer.getvalue()
@@ -282,15 +282,6 @@ def _normalise_zip(data: bytes) -> bytes:
 
 
 # Shared -----------------------------------------------------------------------------------------
-
-def _source_text(source: dict) -> str:
-    parts = [source["titel"]]
-    if "auteurs" in source:
-        parts.append(source["auteurs"])
-    parts.append(f"{source['uitgever']}, {date_nl(source['datum'])}")
-    text = ". ".join(_clean(p) for p in parts) + "."
-    return f"{text} {source['adres']}" if "adres" in source else text
-
 
 def _clean(text: str) -> str:
     return " ".join(str(text).split())

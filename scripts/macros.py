@@ -48,12 +48,11 @@ def register_macros(env) -> None:
 
     @env.macro
     def corporaties() -> str:
-        return render.corporations_table(content.corporaties)
+        return render.corporations_table(content.corporaties, sources_by_id, page_src())
 
     @env.macro
-    def corporatie(corporatie_id: str) -> str:
-        record = find(content.corporaties, corporatie_id, "corporatie", "corporaties.yml")
-        return render.corporation_practice(record, sources(record["bronnen"]), page_src())
+    def corporaties_praktijk() -> str:
+        return render.corporations_practice(content.corporaties, sources_by_id, page_src())
 
     @env.macro
     def principes(kort: bool = False) -> str:
@@ -77,6 +76,14 @@ def register_macros(env) -> None:
         caption = {None: "Partners rond de huurder", "driehoek": "De driehoek",
                    "netwerk": "Het netwerk rond de huurder"}[kring]
         return render.partners_table(chosen, caption)
+
+    @env.macro
+    def voorwaarden_regel() -> str:
+        return render.conditions_rule(find(content.begrippen, "voorwaarden", "begrip", "begrippen.yml"), page_src())
+
+    @env.macro
+    def route() -> str:
+        return render.route(content.route, content.checklists, page_src())
 
     @env.macro
     def begrippen() -> str:

@@ -48,6 +48,9 @@ def describe_schema_error(error) -> list[tuple[tuple, tuple, str]]:
     path = tuple(error.absolute_path)
     instance = error.instance
     kind = error.validator
+    if kind in ("oneOf", "anyOf", "not") and "foutmelding" in error.schema:
+        # Combinations of rules explain themselves in the schema: jsonschema's own text is English.
+        return [(path, path, error.schema["foutmelding"])]
     if kind == "required":
         field = re.match(r"'(.+)' is a required property", error.message)
         return [(path, path, f"het veld '{field.group(1) if field else error.message}' ontbreekt")]

@@ -10,7 +10,13 @@ from markupsafe import escape
 
 _MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
            "september", "oktober", "november", "december")
-_PRAKTIJK_LABELS = {"do": "Aanrader", "dont": "Valkuil", "voorbeeld": "Praktijkvoorbeeld"}
+_PRAKTIJK_LABELS = {"do": "Aanrader", "dont": "Valkuil", "voorbeeld": "Praktijkvoorbeeld",
+                    "botst": "Botst met Housing First"}
+# What a remark on a practice card is called: a practice that conflicts explains why.
+_REMARK_LABELS = {"botst": "Waarom dit niet past bij Housing First:", "dont": "Verschil met Housing First:",
+                  "voorbeeld": "Verschil met Housing First:", "do": "Let op:"}
+# bronnen.yml says this where the exact page of a source is not known.
+UNKNOWN_ADDRESS = "onbekend"
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}#|])")
 
 
@@ -53,23 +59,34 @@ def file_size(size: int) -> str:
 # Sources ----------------------------------------------------------------------------------------
 
 def citation(bron: dict, from_src: str) -> str:
-    """Inline source reference linking to the source list: '(Trimbos-instituut, 2023)'."""
-    return f"([{md_text(bron['kort'])}]({link(from_src, 'bronnen.md#' + bron['id'])}))"
+    """Inline source reference linking to the source list: '(Trimbos-instituut, 2023)', styled as secondary."""
+    return (f'<span class="bronverwijzing">([{md_text(bron["kort"])}]'
+            f"({link(from_src, 'bronnen.md#' + bron['id'])}))</span>")
 
 
 def source_entry(bron: dict) -> str:
-    """One source as an HTML fragment: title, authors, publisher, date, address, note."""
-    parts = [f"<cite>{html_text(bron['titel'])}</cite>"]
-    if "auteurs" in bron:
-        parts.append(html_text(bron["auteurs"]))
-    parts.append(f"{html_text(bron['uitgever'])}, {date_nl(bron['datum'])}")
+    """One source as an HTML fragment: title or description, authors, publisher, date, address, note."""
+    parts = [f"<cite>{html_text(bron['titel'])}</cite>" if "titel" in bron else html_text(bron["omschrijving"])]
+    parts += [html_text(bron[field]) for field in ("auteurs", "uitgever") if field in bron]
+    parts.append(date_nl(bron["datum"]))
     text = ". ".join(parts) + "."
-    if "adres" in bron:
+    if bron["adres"] == UNKNOWN_ADDRESS:
+        text += ' <span class="bron__adres-onbekend">Adres niet bekend.</span>'
+    else:
         address = html_text(bron["adres"])
         text += f' <a href="{address}">{address}</a>'
     if "toelichting" in bron:
         text += f' <span class="bron__toelichting">{html_text(bron["toelichting"])}</span>'
     return text
+
+
+def source_plain(bron: dict) -> str:
+    """One source as plain text, for downloads: the same parts as on the site, the address written out."""
+    parts = [bron.get("titel") or bron["omschrijving"]]
+    parts += [bron[field] for field in ("auteurs", "uitgever") if field in bron]
+    parts.append(date_nl(bron["datum"]))
+    address = "Adres niet bekend." if bron["adres"] == UNKNOWN_ADDRESS else bron["adres"]
+    return ". ".join(" ".join(str(p).split()) for p in parts) + ". " + address
 
 
 def source_list(bronnen: list[dict]) -> str:
@@ -80,7 +97,7 @@ def source_list(bronnen: list[dict]) -> str:
 
 def all_sources(bronnen: list[dict]) -> str:
     """Every source, each with its id as anchor so citations can link to it."""
-    ordered = sorted(bronnen, key=lambda b: b["titel"].lower())
+    ordered = sorted(bronnen, key=lambda b: (b.get("titel") or b["omschrijving"]).lower())
     items = "\n".join(f'<li id="{html_text(b["id"])}">{source_entry(b)}</li>' for b in ordered)
     return f'<ul class="bronnenlijst bronnenlijst--alle">\n{items}\n</ul>\n'
 
@@ -93,31 +110,32 @@ def _source_line(bronnen: list[dict], from_src: str) -> str:
 
 # Reference group --------------------------------------------------------------------------------
 
-def corporations_table(corporaties: list[dict]) -> str:
-    """The reference group as a table: name (linked to its website), working area, role."""
+def corporations_table(corporaties: list[dict], sources: dict, from_src: str) -> str:
+    """The reference group as a table: name, role in Housing First, and the sources of that role."""
     rows = []
     for c in corporaties:
-        name = html_text(c["naam"])
-        if "website" in c:
-            name = f'<a href="{html_text(c["website"])}">{name}</a>'
-        area = html_text(c["werkgebied"]) if "werkgebied" in c else "<em>niet vermeld in de bronnen</em>"
+        refs = "; ".join(_source_link(sources[b], from_src) for b in c["bronnen"])
         rows.append(
-            f'<tr id="corporatie-{html_text(c["id"])}"><th scope="row">{name}</th>'
-            f'<td data-label="Werkgebied">{area}</td>'
-            f'<td data-label="Rol in Housing First">{html_text(c["rol"])}</td></tr>'
+            f'<tr id="corporatie-{html_text(c["id"])}"><th scope="row">{html_text(c["naam"])}</th>'
+            f'<td data-label="Rol in Housing First">{html_text(c["rol"])}</td>'
+            f'<td data-label="Bronnen" class="tabel__bronnen">{refs}</td></tr>'
         )
-    return _table("De acht corporaties van de referentiegroep",
-                  ("Corporatie", "Werkgebied", "Rol in Housing First"), rows)
+    return _table("De corporaties van de referentiegroep", ("Corporatie", "Rol in Housing First", "Bronnen"), rows)
 
 
-def corporation_practice(corporatie: dict, bronnen: list[dict], from_src: str) -> str:
-    """How one corporation does it, under its own heading, with its sources."""
-    if "praktijk" not in corporatie:
-        raise ValueError(f"corporatie '{corporatie['id']}' heeft geen 'praktijk' in content/corporaties.yml")
-    return (
-        f"### Zo doet {md_text(corporatie['naam'])} het {{ #{corporatie['id']} }}\n\n"
+def _source_link(bron: dict, from_src: str) -> str:
+    """An HTML link to a source on the sources page (for cells, where Markdown is not parsed)."""
+    target = link(from_src, "bronnen.md#" + bron["id"]).replace(".md#", ".html#")
+    return f'<a class="bronverwijzing" href="{html_text(target)}">{html_text(bron["kort"])}</a>'
+
+
+def corporations_practice(corporaties: list[dict], sources: dict, from_src: str) -> str:
+    """How each corporation that has a 'praktijk' does it, each under its own heading, with its sources."""
+    return "\n".join(
+        f"### Zo doet {md_text(c['naam'])} het {{ #{c['id']} }}\n\n"
         f'<div class="praktijk praktijk--corporatie" markdown>\n\n'
-        f"{md_text(corporatie['praktijk'])}\n\n{_source_line(bronnen, from_src)}\n\n</div>\n"
+        f"{md_text(c['praktijk'])}\n\n{_source_line([sources[b] for b in c['bronnen']], from_src)}\n\n</div>\n"
+        for c in corporaties if "praktijk" in c
     )
 
 
@@ -161,7 +179,7 @@ def practice(records: list[dict], sources: dict, from_src: str) -> str:
             card.append(f"*{md_text(r['wie'])}*\n{{ .praktijk__wie }}\n")
         if "kanttekening" in r:
             card.append(f'<div class="praktijk__kanttekening" markdown>\n\n'
-                        f"**Let op, dit past niet bij Housing First.** {md_text(r['kanttekening'])}\n\n</div>\n")
+                        f"**{_REMARK_LABELS[r['soort']]}** {md_text(r['kanttekening'])}\n\n</div>\n")
         card.append(_source_line([sources[r["bron"]]], from_src) + "\n")
         card.append("</div>\n")
         cards.append("\n".join(card))
@@ -206,6 +224,37 @@ def abbreviations(begrippen: list[dict]) -> str:
     """Abbreviation definitions for Markdown's abbr extension, appended to every page."""
     lines = [f"*[{b['afkorting']}]: {' '.join(b['term'].split())}" for b in begrippen if "afkorting" in b]
     return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+
+
+def conditions_rule(begrip: dict, from_src: str) -> str:
+    """The one rule on conditions for a tenant, in the glossary's own words, the same on every page."""
+    return ('<div class="regel" markdown>\n\n<p class="regel__titel">De regel over voorwaarden</p>\n\n'
+            f"{md_text(begrip['uitleg'])} [Meer bij Begrippen]({link(from_src, 'begrippen.md#' + begrip['id'])})"
+            "\n\n</div>\n")
+
+
+# Route for a first tenant --------------------------------------------------------------------------
+
+def route(steps: list[dict], checklists: list[dict], from_src: str) -> str:
+    """The first-tenant route: numbered steps, each with who, what, its section and its checklist."""
+    by_id = {c["id"]: c for c in checklists}
+    blocks = []
+    for number, step in enumerate(steps, start=1):
+        checklist_id, _, section_id = step["checklist"].partition("#")
+        checklist = by_id[checklist_id]
+        name = md_text(checklist["titel"])
+        if section_id:
+            section = next(s for s in checklist["secties"] if s["id"] == section_id)
+            name += f", deel ‘{md_text(section['titel'])}’"
+        target = link(from_src, f"checklists/{checklist_id}.md" + (f"#{section_id}" if section_id else ""))
+        blocks.append(
+            f"## {number}. {md_text(step['titel'])} {{ #{step['id']} }}\n\n"
+            f'<div class="routestap" markdown>\n\n'
+            f"**Wie:** {md_text(step['wie'])}\n\n{md_text(step['wat'])}\n\n"
+            f"- [Lees meer over deze stap]({link(from_src, step['lees'])})\n"
+            f"- Checklist: [{name}]({target})\n\n</div>\n"
+        )
+    return "\n".join(blocks)
 
 
 # Checklists -------------------------------------------------------------------------------------

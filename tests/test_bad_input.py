@@ -25,23 +25,23 @@ DATA_MISTAKES = [
      "content/principes.yml:{line} principes[0].bronnen[0]: onbekende bron 'bestaat-niet'; voeg die toe aan "
      "content/bronnen.yml of kies een bestaande id"),
     ("duplicate-id", "content/corporaties.yml", "  - id: de-alliantie\n", "  - id: wonenbreburg\n",
-     "content/corporaties.yml:{line} corporaties[1]: id 'wonenbreburg' komt twee keer voor (eerst op regel 8); "
+     "content/corporaties.yml:{line} corporaties[1]: id 'wonenbreburg' komt twee keer voor (eerst op regel 9); "
      "elke id moet uniek zijn"),
     ("empty-list", "content/partners.yml", None, None,
      "content/partners.yml:{line} partners[0].taken: de lijst is leeg; er moet minstens één onderdeel in staan"),
-    ("unknown-key", "content/corporaties.yml", "    werkgebied: Breda en Tilburg\n",
-     "    werkgebied: Breda en Tilburg\n    items: Breda\n",
-     "content/corporaties.yml:{next} corporaties[0]: onbekend veld 'items'; toegestaan zijn: id, naam, werkgebied, "
-     "website, rol, praktijk, bronnen"),
+    ("unknown-key", "content/corporaties.yml", "    naam: WonenBreburg\n",
+     "    naam: WonenBreburg\n    items: Breda\n",
+     "content/corporaties.yml:{next} corporaties[0]: onbekend veld 'items'; toegestaan zijn: id, naam, rol, "
+     "praktijk, bronnen"),
     ("missing-file", "content/begrippen.yml", None, None, "content/begrippen.yml:1: bestand ontbreekt"),
     ("wrong-choice", "content/partners.yml", "    kring: driehoek\n", "    kring: drie-hoek\n",
      "content/partners.yml:{line} partners[0].kring: 'drie-hoek' is geen geldige keuze; kies uit: driehoek, netwerk"),
     ("bad-id", "content/corporaties.yml", "  - id: wonenbreburg\n", "  - id: Wonen Breburg\n",
      "content/corporaties.yml:{line} corporaties[0].id: 'Wonen Breburg' heeft niet de goede vorm; verwacht: kleine "
      "letters, cijfers en streepjes, bijvoorbeeld 'woning-toewijzen'"),
-    ("key-twice", "content/corporaties.yml", "    werkgebied: Breda en Tilburg\n",
-     "    werkgebied: Breda en Tilburg\n    werkgebied: Breda\n",
-     "content/corporaties.yml:{next} corporaties[0]: het veld 'werkgebied' staat twee keer in dit blok (ook op regel {line})"),
+    ("key-twice", "content/corporaties.yml", "    naam: WonenBreburg\n",
+     "    naam: WonenBreburg\n    naam: Breburg\n",
+     "content/corporaties.yml:{next} corporaties[0]: het veld 'naam' staat twee keer in dit blok (ook op regel {line})"),
 ]
 
 PAGE_MISTAKES = [

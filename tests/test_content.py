@@ -30,10 +30,10 @@ def test_common_abbreviations_are_explained(content):
     assert {"HF", "GGZ", "MO", "BW", "VWS", "woco"} <= abbreviations
 
 
-def test_the_addiction_first_advice_is_marked_as_not_housing_first(content):
-    addiction = [r for r in content.praktijk if "verslaving" in (r["tekst"] + r["titel"]).lower() and r["soort"] == "do"]
-    assert addiction, "the mixed-housing do about addiction is missing"
-    assert all("kanttekening" in r for r in addiction)
+def test_advice_that_asks_to_solve_an_addiction_first_is_marked_as_conflicting(content):
+    addiction = [r for r in content.praktijk if "verslaving" in r["tekst"].lower() and "eerst" in r["tekst"].lower()]
+    assert addiction, "the mixed-housing advice about addiction is missing"
+    assert all(r["soort"] == "botst" and "kanttekening" in r for r in addiction)
 
 
 @pytest.mark.parametrize("dataset", DATASETS)
@@ -79,7 +79,7 @@ def test_an_unknown_file_in_content_is_reported(tmp_path):
         load_content(content_dir)
     assert str(error.value.problems[0]) == (
         "content/corporatie.yml:1: onbekend bestand; de handreiking leest alleen begrippen.yml, bronnen.yml, "
-        "checklists.yml, corporaties.yml, partners.yml, praktijk.yml, principes.yml")
+        "checklists.yml, corporaties.yml, partners.yml, praktijk.yml, principes.yml, route.yml")
 
 
 def test_duplicate_item_id_within_a_checklist_is_reported(tmp_path):

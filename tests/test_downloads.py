@@ -128,7 +128,7 @@ def test_long_dutch_and_many_items_still_lay_out_without_losing_text():
     checklist = {"id": "stress", "titel": "Zeer lange checklist – één test", "doel": "Testen van de opmaak.",
                  "voor_wie": "Iedereen", "moment": "Altijd", "bronnen": ["x"],
                  "secties": [{"id": "alles", "titel": "Alles in één sectie", "punten": items}]}
-    source = {"id": "x", "kort": "X", "titel": "Bron", "uitgever": "Uitgever", "datum": "2023"}
+    source = {"id": "x", "kort": "X", "titel": "Bron", "uitgever": "Uitgever", "datum": "2023", "adres": "onbekend"}
 
     pdf = pdf_facts(checklist_pdf(checklist, [source], VERSION))
     assert len(pdf["pages"]) >= 3

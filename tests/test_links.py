@@ -36,7 +36,9 @@ def test_trainers_page_is_not_in_search(site):
 
 
 def _replace_in_docs(project, old: str, new: str):
-    """What an editor does after a move: point the guide's own links at the new place."""
+    """What an editor does after a move: point the guide's own links (pages and data) at the new place."""
+    for source in (project / "content").glob("*.yml"):
+        source.write_text(source.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
     for source in (project / "docs").rglob("*.md"):
         text = source.read_text(encoding="utf-8")
         source.write_text(re.sub(rf"\]\((\.\./)?{re.escape(old)}", lambda m: f"]({m.group(1) or ''}{new}", text),

@@ -7,7 +7,7 @@ import markdown
 from scripts import render, tables
 
 BRON = {"id": "trimbos-effecten-2023", "kort": "Trimbos-instituut, 2023", "titel": "Housing First: effecten",
-        "uitgever": "Trimbos-instituut", "datum": "2023", "adres": "https://www.trimbos.nl/"}
+        "uitgever": "Trimbos-instituut", "datum": "2023", "adres": "https://www.trimbos.nl/rapport"}
 
 
 def to_html(text: str) -> str:
@@ -43,27 +43,38 @@ def test_links_are_relative_to_the_page():
 
 
 def test_citation_links_to_the_source_on_the_sources_page():
-    assert render.citation(BRON, "overlast.md") == "([Trimbos-instituut, 2023](bronnen.md#trimbos-effecten-2023))"
+    html = to_html(render.citation(BRON, "checklists/overlast.md"))
+    assert '<span class="bronverwijzing">(<a href="../bronnen.md#trimbos-effecten-2023">Trimbos-instituut, 2023</a>)</span>' in html
 
 
 def test_source_list_shows_title_publisher_date_and_address():
     html = render.source_list([{**BRON, "titel": "Zorg & <wonen>"}])
     assert html.startswith("## Bronnen { #bronnen }")
     assert "<cite>Zorg &amp; &lt;wonen&gt;</cite>" in html
-    assert "Trimbos-instituut, 2023." in html
-    assert '<a href="https://www.trimbos.nl/">' in html
+    assert "Trimbos-instituut. 2023." in html
+    assert '<a href="https://www.trimbos.nl/rapport">' in html
+
+
+def test_a_source_states_only_what_is_known():
+    described = {"id": "x", "kort": "X", "omschrijving": "Cijfers over <uitzettingen>", "datum": "z.d.",
+                 "adres": "onbekend"}
+    html = render.source_entry(described)
+    assert "<cite>" not in html, "a description is not presented as a title"
+    assert "Cijfers over &lt;uitzettingen&gt;" in html
+    assert "Adres niet bekend." in html and "<a " not in html
+    assert render.source_plain(described) == "Cijfers over <uitzettingen>. zonder datum. Adres niet bekend."
 
 
 def test_all_sources_have_their_id_as_anchor():
     assert '<li id="trimbos-effecten-2023">' in render.all_sources([BRON])
 
 
-def test_corporations_table_marks_unknown_area_and_escapes_names():
-    rows = [{"id": "a", "naam": "A & <b>", "rol": "Levert woningen.", "bronnen": ["x"]}]
-    html = render.corporations_table(rows)
+def test_corporations_table_cites_the_source_of_each_role_and_escapes_names():
+    rows = [{"id": "a", "naam": "A & <b>", "rol": "Levert woningen.", "bronnen": [BRON["id"]]}]
+    html = render.corporations_table(rows, {BRON["id"]: BRON}, "referentiegroep.md")
     assert "A &amp; &lt;b&gt;" in html
-    assert "niet vermeld in de bronnen" in html
-    assert '<th scope="col">Werkgebied</th>' in html
+    assert '<tr id="corporatie-a">' in html
+    assert '<a class="bronverwijzing" href="bronnen.html#trimbos-effecten-2023">Trimbos-instituut, 2023</a>' in html
 
 
 def test_checklist_has_a_labelled_checkbox_per_item():
@@ -78,14 +89,18 @@ def test_checklist_has_a_labelled_checkbox_per_item():
     assert '<h2 id="een">Eén</h2>' in html
 
 
-def test_practice_card_warns_where_advice_contradicts_housing_first():
-    record = {"id": "verslaving-eerst", "soort": "do", "thema": "gemengd-wonen", "titel": "Verslaving eerst",
+def test_practice_that_conflicts_with_housing_first_never_reads_as_a_recommendation():
+    record = {"id": "verslaving-eerst", "soort": "botst", "thema": "gemengd-wonen", "titel": "Verslaving eerst",
               "tekst": "Los een verslaving eerst op.", "kanttekening": "Dit botst met harm reduction.",
               "bron": "trimbos-effecten-2023"}
     html = to_html(render.practice([record], {BRON["id"]: BRON}, "gemengd-wonen.md"))
-    assert "Let op, dit past niet bij Housing First." in html
-    assert "Dit botst met harm reduction." in html
+    assert 'class="praktijk praktijk--botst"' in html
+    assert "Botst met Housing First" in html and "Aanrader" not in html
+    assert "Waarom dit niet past bij Housing First:" in html and "Dit botst met harm reduction." in html
     assert 'href="bronnen.md#trimbos-effecten-2023"' in html
+    advice = {key: value for key, value in record.items() if key != "kanttekening"}
+    recommended = to_html(render.practice([{**advice, "soort": "do"}], {BRON["id"]: BRON}, "gemengd-wonen.md"))
+    assert "Aanrader" in recommended and "Botst met Housing First" not in recommended
 
 
 def test_abbreviations_become_definitions_for_every_page():
