@@ -10,32 +10,39 @@ export DISABLE_MKDOCS_2_WARNING := true
 # Where `make serve` listens; the default site_url in mkdocs.yml matches it.
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: serve build test links bench lock check clean browser
+.PHONY: serve build test links bench lock check clean browser zensical
 
+# Every command goes through the guide's one command line: python -m scripts <command> (see --help).
 serve: $(VENV)/.installed
-	$(PY) -m mkdocs serve --dev-addr $(ADDRESS)
+	$(PY) -m scripts serve --adres $(ADDRESS)
 
 build: $(VENV)/.installed node_modules/.installed
-	$(PY) -m scripts.build
+	$(PY) -m scripts build
 
 test: $(VENV)/.installed node_modules/.installed browser
 	$(PY) -m pytest
 
 links: $(VENV)/.installed node_modules/.installed
-	$(PY) -m scripts.links
+	$(PY) -m scripts links
 
 bench: $(VENV)/.installed node_modules/.installed
-	$(PY) -m scripts.bench
+	$(PY) -m scripts bench
 
 # Check content/ alone: quick feedback for content editors.
 check: $(VENV)/.installed
-	$(PY) -m scripts.content
+	$(PY) -m scripts check
+
+# The same guide built with Zensical, MkDocs' successor, into site-zensical/.
+zensical: $(VENV)/.installed
+	$(PY) -m scripts zensical
 
 $(VENV)/.installed: requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 		{ echo "Python 3.11 of nieuwer is nodig ($(PYTHON) is te oud)."; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	@# The project root on the venv's path: `mkdocs build` and Zensical then find the scripts package.
+	$(PY) -c 'import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()["purelib"], "handreiking.pth").write_text("$(CURDIR)\n")'
 	touch $@
 
 node_modules/.installed: package.json package-lock.json | node
@@ -69,4 +76,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site .site-* .pytest_cache .cache
+	rm -rf site site-zensical .zensical .zensical.yml .site-* .pytest_cache .cache

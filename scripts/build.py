@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
-import logging
 import os
 import shutil
 import subprocess
@@ -11,10 +9,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from scripts import offline
+from scripts import offline, pipeline
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-log = logging.getLogger("mkdocs.handreiking.build")
 
 
 # Everything a build reads; a copy of these builds the same guide elsewhere (tests, benchmark).
@@ -55,10 +52,10 @@ def build_site(site_dir: Path, project_dir: Path = PROJECT_DIR, with_offline: bo
         work = Path(work)
         extra_env = {}
         if with_offline:
-            mkdocs_build(work / "offline", project_dir, {"HANDREIKING_OFFLINE": "true"})
+            mkdocs_build(work / "offline", project_dir, {pipeline.OFFLINE_ENV: "true"})
             zip_path = work / "handreiking-offline.zip"
             offline.write_zip(work / "offline", zip_path)
-            extra_env[offline.ZIP_ENV] = str(zip_path)
+            extra_env[pipeline.OFFLINE_ZIP_ENV] = str(zip_path)
         mkdocs_build(work / "site", project_dir, extra_env)
         _swap(work / "site", site_dir, work / "previous")
 
@@ -69,22 +66,3 @@ def _swap(new: Path, target: Path, parking: Path) -> None:
         target.rename(parking)
     new.rename(target)
     shutil.rmtree(parking, ignore_errors=True)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--site-dir", type=Path, default=PROJECT_DIR / "site")
-    parser.add_argument("--zonder-offline", action="store_true", help="sla de offline versie over (sneller)")
-    args = parser.parse_args(argv)
-    logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO)
-    try:
-        build_site(args.site_dir, with_offline=not args.zonder_offline)
-    except BuildFailed:
-        log.error("Bouwen mislukt; %s is niet veranderd.", args.site_dir)
-        return 1
-    log.info("De handreiking staat in %s", args.site_dir)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

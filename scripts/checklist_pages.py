@@ -1,30 +1,12 @@
-"""One page per checklist in content/checklists.yml, and its place in the navigation."""
+"""A page per checklist in content/checklists.yml, its downloads offered on it, and the overview of them all."""
 
 from __future__ import annotations
 
 import json
 
-from mkdocs.exceptions import PluginError
-
-from scripts.render import md_text
-
-NAV_SECTION = "Checklists"
-
-
-def page_path(checklist: dict) -> str:
-    return f"checklists/{checklist['id']}.md"
-
-
-def page_markdown(checklist: dict) -> str:
-    """The Markdown of a checklist page; the macros fill in the list, downloads and sources."""
-    bronnen = ", ".join(json.dumps(b) for b in checklist["bronnen"])
-    return (
-        f"---\ndescription: {json.dumps(' '.join(checklist['doel'].split()), ensure_ascii=False)}\n---\n\n"
-        f"# {md_text(checklist['titel'])}\n\n"
-        f"{{{{ checklist({json.dumps(checklist['id'])}) }}}}\n\n"
-        + ("{{ voorwaarden_regel() }}\n\n" if mentions_conditions(checklist) else "") +
-        f"{{{{ bronnenlijst({bronnen}) }}}}\n"
-    )
+from scripts import outputs
+from scripts.markup import file_size, html_text, link, md_text, table
+from scripts.render import conditions_rule, source_list
 
 
 def mentions_conditions(checklist: dict) -> bool:
@@ -32,10 +14,73 @@ def mentions_conditions(checklist: dict) -> bool:
     return any("voorwaarde" in p["tekst"].lower() for s in checklist["secties"] for p in s["punten"])
 
 
-def add_to_nav(nav: list, checklists: list[dict]) -> None:
-    """Append every checklist page to the 'Checklists' section of the nav from mkdocs.yml."""
-    for entry in nav:
-        if isinstance(entry, dict) and NAV_SECTION in entry:
-            entry[NAV_SECTION].extend({c["titel"]: page_path(c)} for c in checklists)
-            return
-    raise PluginError(f"mkdocs.yml: de navigatie (nav) heeft geen sectie '{NAV_SECTION}' voor de checklists")
+def page_markdown(checklist: dict, sizes: dict, sources: list[dict], rule: dict) -> str:
+    """The whole Markdown of a checklist page, made from the data: no macro looks the checklist up again."""
+    src = outputs.checklist_page(checklist["id"])
+    description = json.dumps(" ".join(checklist["doel"].split()), ensure_ascii=False)
+    parts = [f"---\ndescription: {description}\n---\n", f"# {md_text(checklist['titel'])}\n", body(checklist, sizes, src)]
+    if mentions_conditions(checklist):
+        parts.append(conditions_rule(rule, src))
+    parts.append(source_list(sources))
+    return "\n".join(parts)
+
+
+def download_buttons(checklist_id: str, sizes: dict, from_src: str) -> str:
+    """'Download als PDF (34 kB)' and 'Download als Word (12 kB)' buttons."""
+    buttons = []
+    for kind, label in outputs.DOWNLOAD_KINDS.items():
+        path = outputs.checklist_download(checklist_id, kind)
+        buttons.append(f"[Download als {label} ({file_size(sizes[kind])})]({link(from_src, path)})"
+                       f"{{ .md-button download=\"{path.rsplit('/', 1)[-1]}\" }}")
+    return '<div class="downloads" markdown>\n\n' + "\n".join(buttons) + "\n\n</div>\n"
+
+
+def body(checklist: dict, sizes: dict, from_src: str) -> str:
+    """Purpose, downloads, and the sections with real labelled checkboxes and a reset button."""
+    cid = checklist["id"]
+    parts = [
+        '<div class="checklist-info" markdown>\n\n'
+        f"**Doel:** {md_text(checklist['doel'])}\n\n"
+        f"**Voor wie:** {md_text(checklist['voor_wie'])}\n\n"
+        f"**Wanneer:** {md_text(checklist['moment'])}\n\n</div>\n",
+        download_buttons(cid, sizes, from_src),
+    ]
+    for section in checklist["secties"]:
+        items = "\n".join(
+            f'<li><input type="checkbox" id="punt-{html_text(p["id"])}" data-punt="{html_text(p["id"])}">'
+            f' <label for="punt-{html_text(p["id"])}">{html_text(p["tekst"])}</label></li>'
+            for p in section["punten"]
+        )
+        parts.append(f"## {md_text(section['titel'])} {{ #{section['id']} }}\n\n"
+                     f'<ul class="checklist" data-checklist="{html_text(cid)}">\n{items}\n</ul>\n')
+    parts.append(
+        f'<div class="checklist-acties" data-checklist="{html_text(cid)}" hidden>\n'
+        '<p class="checklist-acties__status" role="status"></p>\n'
+        '<button type="button" class="md-button checklist-acties__wissen">Alle vinkjes wissen</button>\n'
+        "</div>\n"
+    )
+    return "\n".join(parts)
+
+
+def overview(checklists: list[dict], sizes: dict, from_url: str) -> str:
+    """Every checklist with its audience and both downloads, as a table."""
+    rows = []
+    for c in checklists:
+        cid = c["id"]
+        page = link(from_url, outputs.page_url(outputs.checklist_page(cid)))
+        downloads = " ".join(
+            f'<a href="{link(from_url, outputs.checklist_download(cid, kind))}" download="{cid}.{kind}">'
+            f"{label} ({file_size(sizes[cid][kind])})</a>"
+            for kind, label in outputs.DOWNLOAD_KINDS.items()
+        )
+        rows.append(
+            f'<tr><th scope="row"><a href="{page}">{html_text(c["titel"])}</a></th>'
+            f'<td data-label="Voor wie">{html_text(c["voor_wie"])}</td>'
+            f'<td data-label="Downloads" class="tabel__downloads">{downloads}</td></tr>'
+        )
+    return table("Alle checklists", ("Checklist", "Voor wie", "Downloads"), rows)
+
+
+def nav_entries(checklists: list[dict]) -> list[dict]:
+    """The nav entries of the checklist pages, for the 'Checklists' section."""
+    return [{c["titel"]: outputs.checklist_page(c["id"])} for c in checklists]

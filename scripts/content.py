@@ -11,6 +11,7 @@ import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
+from scripts import codeversion
 from scripts.cache import fingerprint
 from scripts.problems import Problem, ContentError, describe_schema_error
 
@@ -40,11 +41,18 @@ class Content:
     begrippen: list
     route: list
 
-    def bron(self, bron_id: str) -> dict:
-        return next(b for b in self.bronnen if b["id"] == bron_id)
+    def find(self, dataset: str, record_id: str) -> dict:
+        """The record with this id in one dataset; an unknown id is an editor's mistake, named in Dutch."""
+        records = getattr(self, dataset)
+        for record in records:
+            if record["id"] == record_id:
+                return record
+        raise UnknownRecord(f"onbekende id '{record_id}' in content/{dataset}.yml; bekend zijn: "
+                            + ", ".join(r["id"] for r in records))
 
-    def checklist(self, checklist_id: str) -> dict:
-        return next(c for c in self.checklists if c["id"] == checklist_id)
+
+class UnknownRecord(LookupError):
+    """A page or a route asks for an id that its dataset does not have."""
 
 
 @dataclass
@@ -106,8 +114,7 @@ def load_content(content_dir: Path, shown_as: str = "content", checked_dir: Path
 def _checked_key(content_dir: Path) -> str:
     """Changes with any data file, schema, or the code and library that check them."""
     inputs = sorted(content_dir.glob("*.y*ml")) + sorted((content_dir / "schema").glob("*.json"))
-    code = [Path(__file__), Path(__file__).with_name("problems.py")]
-    return fingerprint([p.name for p in inputs], *inputs, *code, version("jsonschema"))
+    return fingerprint([p.name for p in inputs], *inputs, codeversion.RUNNING, version("jsonschema"))
 
 
 def _validators(schema_dir: Path) -> dict:
@@ -296,13 +303,3 @@ def _format_path(path) -> str:
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text
-
-
-if __name__ == "__main__":
-    import sys
-
-    try:
-        load_content(Path(__file__).resolve().parent.parent / "content")
-    except ContentError as error:
-        sys.exit(str(error))
-    print("content/ is in orde")

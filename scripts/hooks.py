@@ -1,71 +1,41 @@
-"""Wire the guide into MkDocs' build events; each handler hands its one job to a module of scripts/."""
+"""MkDocs adapter: each handler hands one job to the pipeline or another module of scripts/ and keeps no state."""
 
 from __future__ import annotations
 
-import logging
-import os
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from scripts import checklist_pages, offline, redirect_page, render, search_index, tables, trainers
-from scripts.guide import load_guide
-
-log = logging.getLogger("mkdocs.hooks.handreiking")
+from scripts import checklist_pages, engine, offline, outputs, postbuild, redirect_page, render, tables
 
 
-def _is_offline(config) -> bool:
-    return config.plugins["material/offline"].config.enabled
-
-
-@event_priority(100)  # before mkdocs-macros and the offline plugin read the config
+@event_priority(100)  # before mkdocs-macros registers the macros and the offline plugin reads the features
 def on_config(config):
-    project_dir = Path(config.config_file_path).parent
-    zip_path = os.environ.get(offline.ZIP_ENV)
-    guide = load_guide(project_dir, offline=_is_offline(config), offline_zip=Path(zip_path) if zip_path else None)
-    config.extra["handreiking"] = guide
-    checklist_pages.add_to_nav(config.nav, guide.content.checklists)
-    if guide.offline:
-        offline.configure(config)
+    guide = engine.guide_of(config)
+    engine.add_to_section(config.nav, outputs.CHECKLISTS_SECTION, checklist_pages.nav_entries(guide.content.checklists))
+    config.extra["versie"] = guide.version_label
+    if guide.options.offline:
+        config.theme["features"] = [f for f in config.theme["features"] if f not in offline.SERVER_ONLY_FEATURES]
+        config.extra["polyfills"] = [offline.SHIM_URI]
     redirect_page.use_dutch_template()
-    log.debug("content/ geladen: %d checklists, versie %s", len(guide.content.checklists), guide.version)
     return config
 
 
 def on_files(files, config):
-    guide = config.extra["handreiking"]
-    for checklist in guide.content.checklists:
-        files.append(File.generated(config, checklist_pages.page_path(checklist),
-                                    content=checklist_pages.page_markdown(checklist)))
-    for path, data in guide.downloads.items():
-        files.append(File.generated(config, path, content=data))
-    if guide.offline:
-        files.append(offline.shim_file(config, Path(config.config_file_path).parent))
-    elif guide.offline_zip:
-        files.append(File.generated(config, render.OFFLINE_ZIP, abs_src_path=str(guide.offline_zip)))
+    for path, content in engine.generated_files(engine.guide_of(config), Path(config.config_file_path).parent).items():
+        files.append(File.generated(config, path, **content))
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
-    return markdown + render.abbreviations(config.extra["handreiking"].content.begrippen)
+    return markdown + render.abbreviations(engine.guide_of(config).content.begrippen)
 
 
 def on_page_content(html, page, config, files):
     return tables.label_markdown_tables(html)
 
 
-def on_page_context(context, page, config, nav):
-    if page.file.src_uri != trainers.PAGE:
-        return context
-    guide = config.extra["handreiking"]
-    downloads = trainers.download_addresses(guide.content.checklists, with_offline_zip=bool(guide.offline_zip))
-    page.content = trainers.fill(page.content, trainers.page_addresses(nav.pages), downloads, config.site_url)
-    return context
-
-
 @event_priority(-50)  # after the search plugin wrote its index, before the offline plugin inlines it
 def on_post_build(config):
-    index = Path(config.site_dir) / "search" / "search_index.json"
-    if index.is_file():
-        search_index.fold_index_file(index)
+    postbuild.finish(Path(config.site_dir), engine.guide_of(config), engine.nav_pages(config.nav))

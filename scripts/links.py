@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-import sys
 import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -109,30 +108,24 @@ def write_contract(addresses: list[str], path: Path = CONTRACT) -> list[str]:
     return new
 
 
-def main() -> int:
+def update_contract() -> bool:
+    """Build the guide, check every published address still works, then add the new ones to the contract."""
     from scripts.build import BuildFailed, build_site
 
-    logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO)
     with tempfile.TemporaryDirectory() as work:
         site = Path(work) / "site"
         try:
             build_site(site)
         except BuildFailed:
             log.error("Bouwen mislukt; %s is niet veranderd.", CONTRACT.relative_to(PROJECT_DIR))
-            return 1
-        addresses = site_addresses(site)
-        known = read_contract() if CONTRACT.exists() else []
-        broken = broken_addresses(site, known)
+            return False
+        broken = broken_addresses(site, read_contract() if CONTRACT.exists() else [])
         if broken:
             log.error("Deze gepubliceerde adressen werken niet meer; maak een doorverwijzing of een extra anker:\n  %s",
                       "\n  ".join(broken))
-            return 1
-        new = write_contract(addresses)
+            return False
+        new = write_contract(site_addresses(site))
     log.info("%s bijgewerkt: %d nieuwe adressen.", CONTRACT.relative_to(PROJECT_DIR), len(new))
     for address in new:
         log.info("  + %s", address)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    return True

@@ -1,124 +1,141 @@
-"""Register the guide's macros: one per kind of data in content/, each rendering for the current page."""
+"""The guide's macros: module-level functions of this build's guide and the current page, one per kind of data."""
 
 from __future__ import annotations
 
-import traceback
+from inspect import Parameter, signature
+from typing import Callable
 
-from jinja2 import UndefinedError
-from mkdocs_macros.errors import format_error
-
-from scripts import render
+from scripts import checklist_pages, offline, outputs, render
+from scripts.content import UnknownRecord
+from scripts.pipeline import Guide
 
 
 class MacroError(ValueError):
-    """A macro was called with an id or option that the data does not have."""
+    """A macro was used in a way the data does not allow: an unknown id, a wrong argument, no parentheses."""
 
 
-def register_macros(env) -> None:
-    guide = env.conf.extra["handreiking"]
-    content = guide.content
-    sources_by_id = {b["id"]: b for b in content.bronnen}
-
-    def page_src() -> str:
-        return env.page.file.src_uri
-
-    def find(records: list[dict], record_id: str, what: str, where: str) -> dict:
-        for record in records:
-            if record["id"] == record_id:
-                return record
-        known = ", ".join(r["id"] for r in records)
-        raise MacroError(f"onbekende {what} '{record_id}'; bekend in content/{where}: {known}")
-
-    def sources(ids) -> list[dict]:
-        return [find(content.bronnen, i, "bron", "bronnen.yml") for i in ids]
-
-    @env.macro
-    def bron(bron_id: str) -> str:
-        return render.citation(sources([bron_id])[0], page_src())
-
-    @env.macro
-    def bronnenlijst(*bron_ids: str) -> str:
-        if not bron_ids:
-            raise MacroError("bronnenlijst() heeft minstens één bron-id nodig")
-        return render.source_list(sources(bron_ids))
-
-    @env.macro
-    def alle_bronnen() -> str:
-        return render.all_sources(content.bronnen)
-
-    @env.macro
-    def corporaties() -> str:
-        return render.corporations_table(content.corporaties, sources_by_id, page_src())
-
-    @env.macro
-    def corporaties_praktijk() -> str:
-        return render.corporations_practice(content.corporaties, sources_by_id, page_src())
-
-    @env.macro
-    def principes(kort: bool = False) -> str:
-        if kort:
-            return render.principles_short(content.principes, page_src())
-        return render.principles(content.principes, sources_by_id, page_src())
-
-    @env.macro
-    def praktijk(thema: str | None = None, soort: str | None = None) -> str:
-        chosen = [r for r in content.praktijk
-                  if thema in (None, r["thema"]) and soort in (None, r["soort"])]
-        if not chosen:
-            raise MacroError(f"praktijk(thema={thema!r}, soort={soort!r}) vindt niets in content/praktijk.yml")
-        return render.practice(chosen, sources_by_id, page_src())
-
-    @env.macro
-    def partners(kring: str | None = None) -> str:
-        chosen = [p for p in content.partners if kring in (None, p["kring"])]
-        if not chosen:
-            raise MacroError(f"partners(kring={kring!r}) vindt niets; kies 'driehoek' of 'netwerk'")
-        caption = {None: "Partners rond de huurder", "driehoek": "De driehoek",
-                   "netwerk": "Het netwerk rond de huurder"}[kring]
-        return render.partners_table(chosen, caption)
-
-    @env.macro
-    def voorwaarden_regel() -> str:
-        return render.conditions_rule(find(content.begrippen, "voorwaarden", "begrip", "begrippen.yml"), page_src())
-
-    @env.macro
-    def route() -> str:
-        return render.route(content.route, content.checklists, page_src())
-
-    @env.macro
-    def begrippen() -> str:
-        return render.glossary(content.begrippen)
-
-    @env.macro
-    def checklist(checklist_id: str) -> str:
-        record = find(content.checklists, checklist_id, "checklist", "checklists.yml")
-        return render.checklist(record, guide.download_sizes()[checklist_id], page_src())
-
-    @env.macro
-    def checklists_overzicht() -> str:
-        return render.checklists_overview(content.checklists, guide.download_sizes(), env.page.file.url)
-
-    @env.macro
-    def offline_editie() -> str:
-        return render.offline_edition(guide.offline, guide.offline_zip_size(), page_src())
+def bron(guide: Guide, page: str, bron_id: str) -> str:
+    """Short citation in the text, linking to the source on the Bronnen page."""
+    return render.citation(guide.content.find("bronnen", bron_id), page)
 
 
-@format_error.register
-def _format_macro_error(error: MacroError, markdown: str, page) -> str:
-    return f"docs/{page.file.src_path}:{_source_line(error, markdown, page)}: {error}"
+def bronnenlijst(guide: Guide, page: str, *bron_ids: str) -> str:
+    """The closing 'Bronnen' section of a page, with these sources in full."""
+    if not bron_ids:
+        raise MacroError("bronnenlijst() heeft minstens één bron-id nodig, bijvoorbeeld bronnenlijst(\"hfnl-handreiking\")")
+    return render.source_list([guide.content.find("bronnen", b) for b in bron_ids])
 
 
-@format_error.register
-def _format_undefined(error: UndefinedError, markdown: str, page) -> str:
-    return (f"docs/{page.file.src_path}:{_source_line(error, markdown, page)}: onbekende naam in een macro of "
-            f"variabele ({error}); kijk in SCHRIJFWIJZER.md welke macro's er zijn")
+def alle_bronnen(guide: Guide, page: str) -> str:
+    """Every source, each with its id as anchor (the Bronnen page)."""
+    return render.all_sources(guide.content.bronnen)
 
 
-def _source_line(error: Exception, markdown: str, page) -> int | str:
-    """The line in the editor's file where Jinja was when the error happened (front matter counted)."""
-    lines = [frame.lineno for frame in traceback.extract_tb(error.__traceback__) if frame.filename == "<template>"]
-    if not lines:
-        return "?"
-    source = page.file.content_string
-    front_matter = source[: len(source) - len(markdown)].count("\n") if source.endswith(markdown) else 0
-    return lines[-1] + front_matter
+def corporaties(guide: Guide, page: str) -> str:
+    """The reference group as a table, with the sources of each corporation's role."""
+    return render.corporations_table(guide.content.corporaties, _sources(guide), page)
+
+
+def corporaties_praktijk(guide: Guide, page: str) -> str:
+    """How each corporation that has a 'praktijk' works, under its own heading."""
+    return render.corporations_practice(guide.content.corporaties, _sources(guide), page)
+
+
+def principes(guide: Guide, page: str, kort: bool = False) -> str:
+    """The eight principles with their own headings, or (kort=true) a numbered list linking to them."""
+    if kort:
+        return render.principles_short(guide.content.principes, page)
+    return render.principles(guide.content.principes, _sources(guide), page)
+
+
+def praktijk(guide: Guide, page: str, thema: str | None = None, soort: str | None = None) -> str:
+    """Do's, pitfalls, examples and conflicting advice from practice, of one theme and/or kind."""
+    chosen = [r for r in guide.content.praktijk if thema in (None, r["thema"]) and soort in (None, r["soort"])]
+    if not chosen:
+        raise MacroError(f"praktijk(thema={thema!r}, soort={soort!r}) vindt niets in content/praktijk.yml")
+    return render.practice(chosen, _sources(guide), page)
+
+
+def partners(guide: Guide, page: str, kring: str | None = None) -> str:
+    """The partners around a tenant and their tasks, all or one circle ('driehoek' or 'netwerk')."""
+    chosen = [p for p in guide.content.partners if kring in (None, p["kring"])]
+    if not chosen:
+        raise MacroError(f"partners(kring={kring!r}) vindt niets; kies 'driehoek' of 'netwerk'")
+    caption = {"driehoek": "De driehoek", "netwerk": "Het netwerk rond de huurder"}.get(kring, "Partners rond de huurder")
+    return render.partners_table(chosen, caption)
+
+
+def begrippen(guide: Guide, page: str) -> str:
+    """The glossary, grouped by first letter (the Begrippen page)."""
+    return render.glossary(guide.content.begrippen)
+
+
+def voorwaarden_regel(guide: Guide, page: str) -> str:
+    """The one rule on a tenant's conditions, in the glossary's words, the same on every page."""
+    return render.conditions_rule(guide.content.find("begrippen", "voorwaarden"), page)
+
+
+def route(guide: Guide, page: str) -> str:
+    """The steps for a first Housing First tenant, each with its section and checklist."""
+    return render.route(guide.content.route, guide.content.checklists, page)
+
+
+def checklists_overzicht(guide: Guide, page: str) -> str:
+    """Every checklist with its audience and both downloads, as a table."""
+    return checklist_pages.overview(guide.content.checklists, guide.download_sizes(), outputs.page_url(page))
+
+
+def offline_editie(guide: Guide, page: str) -> str:
+    """The home page's offer of the offline edition (or, inside it, a note that this is it)."""
+    return offline.offer(guide.options.offline, guide.offline_zip_size(), page)
+
+
+MACROS = (bron, bronnenlijst, alle_bronnen, corporaties, corporaties_praktijk, principes, praktijk, partners,
+          begrippen, voorwaarden_regel, route, checklists_overzicht, offline_editie)
+
+
+def _sources(guide: Guide) -> dict:
+    return {b["id"]: b for b in guide.content.bronnen}
+
+
+class _BoundMacro:
+    """A macro as pages call it: the guide and page filled in, mistakes turned into Dutch messages."""
+
+    def __init__(self, function: Callable, guide: Guide, current_page: Callable[[], str]):
+        self.function, self.guide, self.current_page = function, guide, current_page
+        self.__name__, self.__doc__ = function.__name__, function.__doc__
+
+    def __call__(self, *args, **kwargs):
+        try:
+            signature(self.function).bind(None, None, *args, **kwargs)
+        except TypeError:
+            raise MacroError(f"{self.__name__}() is niet goed aangeroepen; schrijf {usage(self.function)}") from None
+        try:
+            return self.function(self.guide, self.current_page(), *args, **kwargs)
+        except UnknownRecord as error:
+            raise MacroError(f"{self.__name__}(): {error}") from None
+
+    def __str__(self):
+        # Jinja prints a value by calling str(): a macro without parentheses would publish its name.
+        raise MacroError(f"'{self.__name__}' staat er zonder haakjes; schrijf {usage(self.function)}")
+
+    __html__ = __str__
+
+
+def usage(function: Callable) -> str:
+    """How to call a macro, as an editor writes it: {{ praktijk(thema="...", soort="...") }}."""
+    parameters = list(signature(function).parameters.values())[2:]
+    shown = []
+    for p in parameters:
+        if p.kind is Parameter.VAR_POSITIONAL:
+            shown.append('"id", ...')
+        elif p.default is Parameter.empty:
+            shown.append('"id"')
+        else:
+            shown.append(f'{p.name}=...')
+    return "{{ " + f"{function.__name__}({', '.join(shown)})" + " }}"
+
+
+def bound(guide: Guide, current_page: Callable[[], str]) -> dict[str, _BoundMacro]:
+    """Every macro by name, bound to this build's guide; current_page gives the page being rendered."""
+    return {m.__name__: _BoundMacro(m, guide, current_page) for m in MACROS}

@@ -1,4 +1,4 @@
-"""The offline edition: no server-only features, the search shim from npm, and one stable zip."""
+"""The offline edition: what it leaves out, the search shim it needs, its offer on the home page, one stable zip."""
 
 from __future__ import annotations
 
@@ -6,31 +6,30 @@ import os
 import zipfile
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from scripts import outputs
+from scripts.markup import file_size, link
 
 # The path must contain 'iframe-worker': then Material's offline plugin adds no CDN copy.
 SHIM_SOURCE = Path("node_modules/iframe-worker/shim/index.js")
 SHIM_URI = "assets/javascripts/iframe-worker/shim.js"
 ZIP_ROOT = "handreiking-offline"
-# scripts/build.py makes the offline edition first and passes its zip to the online build in this variable.
-ZIP_ENV = "HANDREIKING_OFFLINE_ZIP"
-_SERVER_ONLY_FEATURES = ("navigation.instant",)
+# Instant navigation needs a web server; from file:// it would break every link.
+SERVER_ONLY_FEATURES = ("navigation.instant",)
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def configure(config) -> None:
-    """Drop features that need a web server and load the local search shim."""
-    features = config.theme["features"]
-    features[:] = [f for f in features if not f.startswith(_SERVER_ONLY_FEATURES)]
-    config.extra["polyfills"] = [SHIM_URI]
-
-
-def shim_file(config, project_dir: Path) -> File:
-    source = project_dir / SHIM_SOURCE
-    if not source.is_file():
-        raise PluginError(f"{SHIM_SOURCE} ontbreekt; installeer de npm-pakketten met `npm ci` (make build doet dat)")
-    return File.generated(config, SHIM_URI, abs_src_path=str(source))
+def offer(is_offline: bool, zip_size: int | None, from_src: str) -> str:
+    """The home page's offer of the offline edition, or a note inside the offline edition itself."""
+    if is_offline:
+        return ('!!! info "Je leest de offline versie"\n\n'
+                "    Deze versie werkt zonder internet. De nieuwste versie staat online.\n")
+    if zip_size is None:
+        return ('!!! info "Offline versie"\n\n'
+                "    De offline versie hoort bij de gepubliceerde site. `make build` maakt hem; "
+                "`make serve` slaat hem over om sneller te zijn.\n")
+    name = outputs.OFFLINE_ZIP.rsplit("/", 1)[-1]
+    return (f"[Download de offline versie ({file_size(zip_size)})]({link(from_src, outputs.OFFLINE_ZIP)})"
+            f'{{ .md-button .md-button--primary download="{name}" }}\n')
 
 
 def write_zip(site_dir: Path, zip_path: Path) -> None:

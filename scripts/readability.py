@@ -6,12 +6,16 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from mkdocs.exceptions import PluginError
 from textstat.textstat import textstatistics
+
+from scripts.markup import html_text, table
 
 # The guide's B1 promise (SCHRIJFWIJZER.md); the tests and the Toegankelijkheid page use these.
 MAX_AVERAGE_WORDS = 13
 MIN_FLESCH_DOUMA = 65
 MAX_SENTENCE_WORDS = 25
+MARKER = "<!-- leesbaarheid -->"
 
 _BLOCKS = {"p", "li", "dd", "blockquote", "figcaption", "summary"}
 # Not running text: headings, code, tables of short cells, citations, source lists, address lists.
@@ -122,3 +126,24 @@ def scores(article_html: str) -> Scores:
     flesch_douma = 206.835 - 0.93 * per_sentence - 77 * syllables_per_word
     long_ones = sorted((s for s in found if word_count(s) > MAX_SENTENCE_WORDS), key=word_count, reverse=True)
     return Scores(words, len(found), round(per_sentence, 1), round(flesch_douma, 1), tuple(long_ones))
+
+
+def fill(html: str, pages: list[tuple[str, str, Scores]]) -> str:
+    """Put the scores of every page, (title, address, scores), where the Toegankelijkheid page marks them."""
+    if MARKER not in html:
+        raise PluginError(f"de pagina Toegankelijkheid mist de regel {MARKER}; daar komen de leesbaarheidscijfers")
+    rows = [
+        f'<tr><th scope="row"><a href="{html_text(url)}">{html_text(title)}</a></th>'
+        f'<td data-label="Woorden per zin" class="tabel__getal">{_number(s.words_per_sentence)}</td>'
+        f'<td data-label="Flesch-Douma" class="tabel__getal">{_number(s.flesch_douma)}</td>'
+        f'<td data-label="Zinnen van meer dan {MAX_SENTENCE_WORDS} woorden" class="tabel__getal">{len(s.long_sentences)}</td>'
+        f'<td data-label="B1-grens gehaald">{"ja" if not s.problems else "nee"}</td></tr>'
+        for title, url, s in pages
+    ]
+    headers = ("Pagina", "Woorden per zin", "Flesch-Douma", f"Zinnen van meer dan {MAX_SENTENCE_WORDS} woorden",
+               "B1-grens gehaald")
+    return html.replace(MARKER, table("Leesbaarheid per pagina", headers, rows))
+
+
+def _number(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",")

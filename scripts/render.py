@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import posixpath
 import re
 from itertools import groupby
 
-from markupsafe import escape
+from scripts.markup import date_nl, html_text, link, md_text, table
 
-_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december")
 _PRAKTIJK_LABELS = {"do": "Aanrader", "dont": "Valkuil", "voorbeeld": "Praktijkvoorbeeld",
                     "botst": "Botst met Housing First"}
 # What a remark on a practice card is called: a practice that conflicts explains why.
@@ -17,44 +14,6 @@ _REMARK_LABELS = {"botst": "Waarom dit niet past bij Housing First:", "dont": "V
                   "voorbeeld": "Verschil met Housing First:", "do": "Let op:"}
 # bronnen.yml says this where the exact page of a source is not known.
 UNKNOWN_ADDRESS = "onbekend"
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}#|])")
-
-
-def md_text(text: str) -> str:
-    """Data text safe inside Markdown: HTML escaped, Markdown syntax characters neutralised."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(" ".join(str(text).split()))))
-
-
-def html_text(text: str) -> str:
-    """Data text safe inside HTML."""
-    return str(escape(" ".join(str(text).split())))
-
-
-def link(from_path: str, to_path: str) -> str:
-    """Relative link between two files of one tree (docs/ sources or built URLs), anchor kept."""
-    path, _, anchor = to_path.partition("#")
-    target = posixpath.relpath(path, posixpath.dirname(from_path) or ".")
-    return f"{target}#{anchor}" if anchor else target
-
-
-def date_nl(value: str) -> str:
-    """'2017-06-14' -> '14 juni 2017', '2022-12' -> 'december 2022', 'z.d.' -> 'zonder datum'."""
-    if value == "z.d.":
-        return "zonder datum"
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 3:
-        return f"{parts[2]} {_MONTHS[parts[1] - 1]} {parts[0]}"
-    if len(parts) == 2:
-        return f"{_MONTHS[parts[1] - 1]} {parts[0]}"
-    return str(parts[0])
-
-
-def file_size(size: int) -> str:
-    """Size as a reader sees it: '34 kB', '1,2 MB'."""
-    if size < 1_000_000:
-        return f"{max(1, round(size / 1000))} kB"
-    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
-
 
 # Sources ----------------------------------------------------------------------------------------
 
@@ -120,7 +79,7 @@ def corporations_table(corporaties: list[dict], sources: dict, from_src: str) ->
             f'<td data-label="Rol in Housing First">{html_text(c["rol"])}</td>'
             f'<td data-label="Bronnen" class="tabel__bronnen">{refs}</td></tr>'
         )
-    return _table("De corporaties van de referentiegroep", ("Corporatie", "Rol in Housing First", "Bronnen"), rows)
+    return table("De corporaties van de referentiegroep", ("Corporatie", "Rol in Housing First", "Bronnen"), rows)
 
 
 def _source_link(bron: dict, from_src: str) -> str:
@@ -198,7 +157,7 @@ def partners_table(partners: list[dict], caption: str) -> str:
             f'<td data-label="Wie">{html_text(p["wie"])}</td>'
             f'<td data-label="Taken"><ul>{tasks}</ul></td></tr>'
         )
-    return _table(caption, ("Partner", "Wie", "Taken"), rows)
+    return table(caption, ("Partner", "Wie", "Taken"), rows)
 
 
 # Glossary ---------------------------------------------------------------------------------------
@@ -255,86 +214,3 @@ def route(steps: list[dict], checklists: list[dict], from_src: str) -> str:
             f"- Checklist: [{name}]({target})\n\n</div>\n"
         )
     return "\n".join(blocks)
-
-
-# Checklists -------------------------------------------------------------------------------------
-
-def download_buttons(checklist_id: str, sizes: dict, from_src: str) -> str:
-    """'Download als PDF (34 kB)' and 'Download als Word (12 kB)' buttons."""
-    buttons = []
-    for kind, label in (("pdf", "PDF"), ("docx", "Word")):
-        target = link(from_src, f"downloads/{checklist_id}.{kind}")
-        buttons.append(f"[Download als {label} ({file_size(sizes[kind])})]({target})"
-                       f"{{ .md-button download=\"{checklist_id}.{kind}\" }}")
-    return '<div class="downloads" markdown>\n\n' + "\n".join(buttons) + "\n\n</div>\n"
-
-
-def checklist(checklist: dict, sizes: dict, from_src: str) -> str:
-    """A checklist page body: purpose, downloads, sections with real labelled checkboxes."""
-    cid = checklist["id"]
-    parts = [
-        '<div class="checklist-info" markdown>\n\n'
-        f"**Doel:** {md_text(checklist['doel'])}\n\n"
-        f"**Voor wie:** {md_text(checklist['voor_wie'])}\n\n"
-        f"**Wanneer:** {md_text(checklist['moment'])}\n\n</div>\n",
-        download_buttons(cid, sizes, from_src),
-    ]
-    for section in checklist["secties"]:
-        items = "\n".join(
-            f'<li><input type="checkbox" id="punt-{html_text(p["id"])}" data-punt="{html_text(p["id"])}">'
-            f' <label for="punt-{html_text(p["id"])}">{html_text(p["tekst"])}</label></li>'
-            for p in section["punten"]
-        )
-        parts.append(f"## {md_text(section['titel'])} {{ #{section['id']} }}\n\n"
-                     f'<ul class="checklist" data-checklist="{html_text(cid)}">\n{items}\n</ul>\n')
-    parts.append(
-        f'<div class="checklist-acties" data-checklist="{html_text(cid)}" hidden>\n'
-        '<p class="checklist-acties__status" role="status"></p>\n'
-        '<button type="button" class="md-button checklist-acties__wissen">Alle vinkjes wissen</button>\n'
-        "</div>\n"
-    )
-    return "\n".join(parts)
-
-
-def checklists_overview(checklists: list[dict], sizes: dict, from_url: str) -> str:
-    """Every checklist with its audience and both downloads."""
-    rows = []
-    for c in checklists:
-        cid = c["id"]
-        page = link(from_url, f"checklists/{cid}.html")
-        downloads = " ".join(
-            f'<a href="{link(from_url, f"downloads/{cid}.{kind}")}" download="{cid}.{kind}">'
-            f"{label} ({file_size(sizes[cid][kind])})</a>"
-            for kind, label in (("pdf", "PDF"), ("docx", "Word"))
-        )
-        rows.append(
-            f'<tr><th scope="row"><a href="{page}">{html_text(c["titel"])}</a></th>'
-            f'<td data-label="Voor wie">{html_text(c["voor_wie"])}</td>'
-            f'<td data-label="Downloads" class="tabel__downloads">{downloads}</td></tr>'
-        )
-    return _table("Alle checklists", ("Checklist", "Voor wie", "Downloads"), rows)
-
-
-def _table(caption: str, headers: tuple, rows: list[str]) -> str:
-    head = "".join(f'<th scope="col">{html_text(h)}</th>' for h in headers)
-    body = "\n".join(rows)
-    return (f'<table class="gegevenstabel">\n<caption>{html_text(caption)}</caption>\n'
-            f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n")
-
-
-# Offline edition ---------------------------------------------------------------------------------
-
-OFFLINE_ZIP = "downloads/handreiking-offline.zip"
-
-
-def offline_edition(is_offline: bool, zip_size: int | None, from_src: str) -> str:
-    """The home page's offer of the offline edition, or a note inside the offline edition itself."""
-    if is_offline:
-        return ('!!! info "Je leest de offline versie"\n\n'
-                "    Deze versie werkt zonder internet. De nieuwste versie staat online.\n")
-    if zip_size is None:
-        return ('!!! info "Offline versie"\n\n'
-                "    De offline versie hoort bij de gepubliceerde site. `make build` maakt hem; "
-                "`make serve` slaat hem over om sneller te zijn.\n")
-    return (f"[Download de offline versie ({file_size(zip_size)})]({link(from_src, OFFLINE_ZIP)})"
-            '{ .md-button .md-button--primary download="handreiking-offline.zip" }\n')

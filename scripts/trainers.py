@@ -1,41 +1,67 @@
-"""The 'Voor trainers' page: every page, section and download with its full address, from the built nav."""
+"""The 'Voor trainers' page: every page, section and download with its full address, read from the built pages."""
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 
-from scripts.render import OFFLINE_ZIP, html_text
+from scripts import outputs
+from scripts.markup import html_text
 
-PAGE = "voor-trainers.md"
 PAGES_MARKER = "<!-- trainers:paginas -->"
 DOWNLOADS_MARKER = "<!-- trainers:downloads -->"
 
 
-def page_addresses(pages: list) -> list[dict]:
-    """[{title, url, sections: [(level, title, anchor)]}] for built pages, in navigation order."""
+class _Headings(HTMLParser):
+    """The h1 and every h2/h3 with a permalink of a built page: (level, text, id)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.headings: list[tuple[int, str, str]] = []
+        self._open: tuple[int, str, list] | None = None
+        self._in_permalink = False
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag in ("h1", "h2", "h3"):
+            self._open = (int(tag[1]), attributes.get("id", ""), [])
+        elif tag == "a" and self._open and "headerlink" in (attributes.get("class") or ""):
+            self._in_permalink = True
+
+    def handle_endtag(self, tag):
+        if tag == "a":
+            self._in_permalink = False
+        elif tag in ("h1", "h2", "h3") and self._open:
+            level, anchor, parts = self._open
+            self.headings.append((level, " ".join("".join(parts).split()), anchor))
+            self._open = None
+
+    def handle_data(self, data):
+        if self._open and not self._in_permalink:
+            self._open[2].append(data)
+
+
+def page_addresses(site_dir: Path, pages: list[str]) -> list[dict]:
+    """[{title, url, sections: [(level, title, anchor)]}] for the built pages, in navigation order."""
     listing = []
-    for page in pages:
-        sections = []
-
-        def walk(items):
-            for item in items:
-                if item.level in (2, 3):
-                    sections.append((item.level, item.title, item.id))
-                walk(item.children)
-
-        walk(page.toc)
-        listing.append({"title": page.title, "url": page.url, "sections": sections})
+    for src in pages:
+        url = outputs.page_url(src)
+        parser = _Headings()
+        parser.feed((Path(site_dir) / url).read_text(encoding="utf-8"))
+        titles = [text for level, text, _ in parser.headings if level == 1]
+        sections = [(level, text, anchor) for level, text, anchor in parser.headings if level > 1 and anchor]
+        listing.append({"title": titles[0] if titles else src, "url": url, "sections": sections})
     return listing
 
 
 def download_addresses(checklists: list[dict], with_offline_zip: bool) -> list[tuple[str, str]]:
     """(name, path) of every download: each checklist as PDF and Word, and the offline edition."""
-    downloads = [(f"{c['titel']} ({label})", f"downloads/{c['id']}.{kind}")
-                 for c in checklists for kind, label in (("pdf", "PDF"), ("docx", "Word"))]
+    downloads = outputs.checklist_downloads(checklists)
     if with_offline_zip:
-        downloads.append(("Offline versie van de hele handreiking (zip)", OFFLINE_ZIP))
+        downloads.append((outputs.OFFLINE_ZIP_LABEL, outputs.OFFLINE_ZIP))
     return downloads
 
 
@@ -43,7 +69,7 @@ def fill(html: str, listing: list[dict], downloads: list[tuple[str, str]], site_
     """Put the address lists in the places the page's Markdown marked for them."""
     for marker in (PAGES_MARKER, DOWNLOADS_MARKER):
         if marker not in html:
-            raise PluginError(f"docs/{PAGE} mist de regel {marker}; daar komt de lijst met adressen")
+            raise PluginError(f"docs/{outputs.TRAINERS_PAGE} mist de regel {marker}; daar komt de lijst met adressen")
     html = html.replace(PAGES_MARKER, pages_html(listing, site_url))
     return html.replace(DOWNLOADS_MARKER, downloads_html(downloads, site_url))
 

@@ -43,10 +43,10 @@ def project_copy(tmp_path) -> Path:
 
 
 def run_build(project: Path, site_dir: Path, *args: str) -> subprocess.CompletedProcess:
-    """`python -m scripts.build` in a project folder, as an editor runs it through `make build`."""
+    """`python -m scripts build` in a project folder, as an editor runs it through `make build`."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1795392000", "NO_MKDOCS_2_WARNING": "1",
            "DISABLE_MKDOCS_2_WARNING": "true", "PYTHONPATH": str(project)}
-    return subprocess.run([sys.executable, "-m", "scripts.build", "--site-dir", str(site_dir), *args],
+    return subprocess.run([sys.executable, "-m", "scripts", "build", "--site-dir", str(site_dir), *args],
                           cwd=project, env=env, capture_output=True, text=True, timeout=300)
 
 

@@ -46,10 +46,10 @@ DATA_MISTAKES = [
 
 PAGE_MISTAKES = [
     ("undefined-variable", "docs/doelgroep.md", "{{ onbekende_variabele }}",
-     "docs/doelgroep.md:{line}: onbekende naam in een macro of variabele ('onbekende_variabele' is undefined); "
-     "kijk in SCHRIJFWIJZER.md welke macro's er zijn"),
+     "docs/doelgroep.md:{line}: onbekende naam 'onbekende_variabele'; kijk in SCHRIJFWIJZER.md hoe je macro's "
+     "schrijft"),
     ("macro-raising", "docs/overlast.md", '{{ bron("bestaat-niet") }}',
-     "docs/overlast.md:{line}: onbekende bron 'bestaat-niet'; bekend in content/bronnen.yml: hfnl-handreiking"),
+     "docs/overlast.md:{line}: bron(): onbekende id 'bestaat-niet' in content/bronnen.yml; bekend zijn: "),
     ("macro-unknown-option", "docs/gemengd-wonen.md", '{{ praktijk(thema="gemengd-wonen", soort="tip") }}',
      "docs/gemengd-wonen.md:{line}: praktijk(thema='gemengd-wonen', soort='tip') vindt niets in content/praktijk.yml"),
     ("broken-link", "docs/vlaanderen.md", "[kapotte link](bestaat-niet.md)",

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from scripts.build import copy_project
 from scripts.cache import cached, fingerprint
 from scripts.downloads import checklist_docx, checklist_pdf
-from scripts.render import date_nl, file_size
+from scripts.markup import date_nl, file_size
 from scripts.version import version_date
 from tests.conftest import PROJECT, article_html, checklist_ids, html_pages, parse_page, run_build
 
@@ -27,7 +27,7 @@ def words(text: str) -> str:
 
 
 def sources_of(content, checklist):
-    return [content.bron(b) for b in checklist["bronnen"]]
+    return [content.find("bronnen", b) for b in checklist["bronnen"]]
 
 
 def pdf_facts(data: bytes) -> dict:
@@ -58,7 +58,7 @@ def docx_facts(data: bytes) -> dict:
 
 @pytest.mark.parametrize("checklist_id", checklist_ids())
 def test_pdf_holds_every_item_with_a_checkbox(site, content, checklist_id):
-    checklist = content.checklist(checklist_id)
+    checklist = content.find("checklists", checklist_id)
     facts = pdf_facts((site / "downloads" / f"{checklist_id}.pdf").read_bytes())
     items = [p for s in checklist["secties"] for p in s["punten"]]
     for item in items:
@@ -76,7 +76,7 @@ def test_pdf_holds_every_item_with_a_checkbox(site, content, checklist_id):
 
 @pytest.mark.parametrize("checklist_id", checklist_ids())
 def test_word_file_holds_every_item_with_a_clickable_checkbox(site, content, checklist_id):
-    checklist = content.checklist(checklist_id)
+    checklist = content.find("checklists", checklist_id)
     facts = docx_facts((site / "downloads" / f"{checklist_id}.docx").read_bytes())
     items = [p for s in checklist["secties"] for p in s["punten"]]
     for item in items:

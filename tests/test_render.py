@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import markdown
 
-from scripts import render, tables
+from scripts import checklist_pages, markup, render, tables
 
 BRON = {"id": "trimbos-effecten-2023", "kort": "Trimbos-instituut, 2023", "titel": "Housing First: effecten",
         "uitgever": "Trimbos-instituut", "datum": "2023", "adres": "https://www.trimbos.nl/rapport"}
@@ -15,7 +15,7 @@ def to_html(text: str) -> str:
 
 
 def test_data_text_cannot_inject_html_or_markdown():
-    text = render.md_text("<script>alert(1)</script> *vet* [link](x) {{ jinja }}")
+    text = markup.md_text("<script>alert(1)</script> *vet* [link](x) {{ jinja }}")
     html = to_html(text)
     assert "<script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -24,22 +24,22 @@ def test_data_text_cannot_inject_html_or_markdown():
 
 
 def test_dutch_dates():
-    assert render.date_nl("2017-06-14") == "14 juni 2017"
-    assert render.date_nl("2022-12") == "december 2022"
-    assert render.date_nl("2023") == "2023"
-    assert render.date_nl("z.d.") == "zonder datum"
+    assert markup.date_nl("2017-06-14") == "14 juni 2017"
+    assert markup.date_nl("2022-12") == "december 2022"
+    assert markup.date_nl("2023") == "2023"
+    assert markup.date_nl("z.d.") == "zonder datum"
 
 
 def test_file_sizes_as_readers_expect():
-    assert render.file_size(34_200) == "34 kB"
-    assert render.file_size(400) == "1 kB"
-    assert render.file_size(3_240_000) == "3,2 MB"
+    assert markup.file_size(34_200) == "34 kB"
+    assert markup.file_size(400) == "1 kB"
+    assert markup.file_size(3_240_000) == "3,2 MB"
 
 
 def test_links_are_relative_to_the_page():
-    assert render.link("checklists/overlast.md", "bronnen.md#aedes") == "../bronnen.md#aedes"
-    assert render.link("index.md", "checklists/x.md") == "checklists/x.md"
-    assert render.link("checklists/index.html", "downloads/x.pdf") == "../downloads/x.pdf"
+    assert markup.link("checklists/overlast.md", "bronnen.md#aedes") == "../bronnen.md#aedes"
+    assert markup.link("index.md", "checklists/x.md") == "checklists/x.md"
+    assert markup.link("checklists/index.html", "downloads/x.pdf") == "../downloads/x.pdf"
 
 
 def test_citation_links_to_the_source_on_the_sources_page():
@@ -81,7 +81,7 @@ def test_checklist_has_a_labelled_checkbox_per_item():
     checklist = {"id": "test", "titel": "T", "doel": "D", "voor_wie": "W", "moment": "M", "bronnen": ["x"],
                  "secties": [{"id": "een", "titel": "Eén", "punten": [
                      {"id": "p1", "tekst": "Bel de <begeleider>"}, {"id": "p2", "tekst": "Maak een afspraak"}]}]}
-    html = to_html(render.checklist(checklist, {"pdf": 34_000, "docx": 12_000}, "checklists/test.md"))
+    html = to_html(checklist_pages.body(checklist, {"pdf": 34_000, "docx": 12_000}, "checklists/test.md"))
     assert '<input type="checkbox" id="punt-p1" data-punt="p1"> <label for="punt-p1">Bel de &lt;begeleider&gt;</label>' in html
     assert html.count('type="checkbox"') == 2
     assert "Download als PDF (34 kB)" in html and "Download als Word (12 kB)" in html

@@ -1,0 +1,66 @@
+"""What an engine (MkDocs or Zensical) takes from the pipeline: the build's guide, generated files, the nav."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from scripts import offline, outputs, pipeline
+
+# The guide rides along with the one MkDocs config of a build (not in config.extra): a new build has a new config.
+_ATTRIBUTE = "_handreiking_guide"
+
+
+def options_of(config) -> pipeline.Options:
+    """Build options from an engine's config: MkDocs' config object, or the dict Zensical gives its macros."""
+    if isinstance(config, dict):
+        return pipeline.Options.from_environment(Path(config["root_dir"]), config.get("site_url") or "")
+    return pipeline.Options.from_environment(Path(config.config_file_path).parent, config.site_url)
+
+
+def guide_of(config) -> pipeline.Guide:
+    """The guide of the build this config belongs to, made on first use; Zensical's dicts get a fresh one."""
+    if isinstance(config, dict):
+        return pipeline.load(options_of(config))
+    guide = getattr(config, _ATTRIBUTE, None)
+    if guide is None:
+        guide = pipeline.load(options_of(config))
+        setattr(config, _ATTRIBUTE, guide)
+    return guide
+
+
+def generated_files(guide: pipeline.Guide, root: Path) -> dict[str, dict]:
+    """Every file the build adds to docs/: {path: {'content': text or bytes} or {'abs_src_path': file}}."""
+    files = {path: {"content": markdown} for path, markdown in guide.pages().items()}
+    files.update({path: {"content": data} for path, data in guide.downloads.items()})
+    if guide.options.offline:
+        shim = root / offline.SHIM_SOURCE
+        if not shim.is_file():
+            raise PluginError(f"{offline.SHIM_SOURCE} ontbreekt; installeer de npm-pakketten met `npm ci` "
+                              "(make build doet dat)")
+        files[offline.SHIM_URI] = {"abs_src_path": str(shim)}
+    elif guide.options.offline_zip:
+        files[outputs.OFFLINE_ZIP] = {"abs_src_path": str(guide.options.offline_zip)}
+    return files
+
+
+def add_to_section(nav: list, section: str, entries: list[dict]) -> None:
+    """Append entries to a section of the nav from mkdocs.yml; the section must be there."""
+    for entry in nav:
+        if isinstance(entry, dict) and section in entry:
+            entry[section].extend(entries)
+            return
+    raise PluginError(f"mkdocs.yml: de navigatie (nav) heeft geen sectie '{section}'; daar komen de checklists")
+
+
+def nav_pages(nav: list) -> list[str]:
+    """The Markdown pages of a nav, in reading order (sections opened, external links left out)."""
+    pages = []
+    for entry in nav:
+        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        if isinstance(value, list):
+            pages += nav_pages(value)
+        elif isinstance(value, str) and value.endswith(".md"):
+            pages.append(value)
+    return pages

@@ -1,0 +1,32 @@
+"""Every generated page and file of the guide, by path and label, defined once for pages, tests and trainers."""
+
+from __future__ import annotations
+
+# A checklist's downloads, in the order they are offered: file kind -> what readers call it.
+DOWNLOAD_KINDS = {"pdf": "PDF", "docx": "Word"}
+OFFLINE_ZIP = "downloads/handreiking-offline.zip"
+OFFLINE_ZIP_LABEL = "Offline versie van de hele handreiking (zip)"
+CHECKLISTS_SECTION = "Checklists"
+TRAINERS_PAGE = "voor-trainers.md"
+ACCESSIBILITY_PAGE = "toegankelijkheid.md"
+
+
+def checklist_page(checklist_id: str) -> str:
+    """The Markdown source of a checklist's page, relative to docs/."""
+    return f"checklists/{checklist_id}.md"
+
+
+def checklist_download(checklist_id: str, kind: str) -> str:
+    """A checklist's download, relative to the site root."""
+    return f"downloads/{checklist_id}.{kind}"
+
+
+def checklist_downloads(checklists: list[dict]) -> list[tuple[str, str]]:
+    """(label, path) of every checklist download, in page order."""
+    return [(f"{c['titel']} ({label})", checklist_download(c["id"], kind))
+            for c in checklists for kind, label in DOWNLOAD_KINDS.items()]
+
+
+def page_url(src_path: str) -> str:
+    """The address of a page built from docs/<src_path> (every page is a .html file)."""
+    return src_path.removesuffix(".md") + ".html"

@@ -1,0 +1,111 @@
+"""The guide's generation as plain Python: content in; checked data, generated pages and files out, for any engine."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from importlib.metadata import version as package_version
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
+from urllib.parse import urlsplit
+
+from mkdocs.exceptions import PluginError
+
+from scripts import checklist_pages, codeversion, downloads, outputs
+from scripts.cache import cached, fingerprint
+from scripts.content import Content, load_content
+from scripts.markup import date_nl
+from scripts.version import version_date
+
+# `make build` makes the offline edition first; these variables tell that build, and then the online one.
+OFFLINE_ENV = "HANDREIKING_OFFLINE"
+OFFLINE_ZIP_ENV = "HANDREIKING_OFFLINE_ZIP"
+_MAKERS = {"pdf": downloads.checklist_pdf, "docx": downloads.checklist_docx}
+_LIBRARIES = ("reportlab", "python-docx")
+
+
+class RestartNeeded(PluginError):
+    """The code in scripts/ changed after this process loaded it; its output would not match the files."""
+
+
+class SiteUrlError(PluginError):
+    """SITE_URL is not a web address; trainers' links and the sitemap would be wrong."""
+
+
+@dataclass(frozen=True)
+class Options:
+    """How one build is made: the project folder, its public address and which edition."""
+
+    root: Path
+    site_url: str
+    offline: bool = False
+    offline_zip: Path | None = None
+
+    @classmethod
+    def from_environment(cls, root: Path, site_url: str) -> "Options":
+        """The options `make build` passes through the environment (plain `mkdocs build` sets none)."""
+        zip_path = os.environ.get(OFFLINE_ZIP_ENV)
+        return cls(Path(root), site_url, os.environ.get(OFFLINE_ENV) == "true", Path(zip_path) if zip_path else None)
+
+
+@dataclass(frozen=True)
+class Guide:
+    """What one build knows: checked content, version date, and every page and file made from the data."""
+
+    options: Options
+    content: Content
+    version: date
+    downloads: Mapping[str, bytes]  # site path -> bytes
+
+    @property
+    def version_label(self) -> str:
+        """The version date as readers see it: '23 november 2026'."""
+        return date_nl(self.version.isoformat())
+
+    def download_sizes(self) -> dict:
+        """{checklist id: {kind: size in bytes}}."""
+        return {c["id"]: {kind: len(self.downloads[outputs.checklist_download(c["id"], kind)])
+                          for kind in outputs.DOWNLOAD_KINDS}
+                for c in self.content.checklists}
+
+    def offline_zip_size(self) -> int | None:
+        return self.options.offline_zip.stat().st_size if self.options.offline_zip else None
+
+    def pages(self) -> dict[str, str]:
+        """Generated Markdown pages (relative to docs/): one per checklist."""
+        sizes = self.download_sizes()
+        rule = self.content.find("begrippen", "voorwaarden")
+        return {outputs.checklist_page(c["id"]): checklist_pages.page_markdown(
+                    c, sizes[c["id"]], [self.content.find("bronnen", b) for b in c["bronnen"]], rule)
+                for c in self.content.checklists}
+
+
+def load(options: Options) -> Guide:
+    """Check content/ and make every download from it, or take each from .cache/ when nothing it needs changed."""
+    if codeversion.changed_since_start():
+        raise RestartNeeded("De code in scripts/ is veranderd sinds deze bouw begon. Stop het programma "
+                            "(Ctrl+C) en start het opnieuw; make serve doet dat vanzelf.")
+    check_site_url(options.site_url)
+    cache = options.root / ".cache"
+    content = load_content(options.root / "content", checked_dir=cache / "gecontroleerd")
+    version = version_date(options.root)
+    made = {}
+    for checklist in content.checklists:
+        sources = [content.find("bronnen", b) for b in checklist["bronnen"]]
+        for kind, make in _MAKERS.items():
+            key = fingerprint(kind, checklist, sources, version.isoformat(), codeversion.RUNNING,
+                              [package_version(name) for name in _LIBRARIES])
+            made[outputs.checklist_download(checklist["id"], kind)] = cached(
+                cache / "downloads", key, lambda: make(checklist, sources, version))
+    return Guide(options, content, version, MappingProxyType(made))
+
+
+def check_site_url(site_url: str) -> None:
+    """The public address must be a full web address; otherwise say so in Dutch, naming SITE_URL."""
+    parts = urlsplit(site_url or "")
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        shown = f"'{site_url}'" if site_url else "leeg"
+        raise SiteUrlError(f"SITE_URL is {shown}; geef het volledige adres van de site, met https://, "
+                           "bijvoorbeeld: SITE_URL=https://www.voorbeeld.nl/handreiking/ make build")

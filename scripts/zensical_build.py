@@ -1,0 +1,80 @@
+"""`make zensical`: the same guide built by Zensical, MkDocs' successor, from the same pipeline and mkdocs.yml."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from scripts import checklist_pages, engine, outputs, pipeline, postbuild, render, tables
+
+STAGE = ".zensical"  # beside docs/: the pages as Zensical gets them, made anew on every run
+# Zensical has no hooks: what MkDocs' hooks do happens here, and what it cannot read is left out.
+_DROPPED = ("hooks", "strict", "validation", "watch")
+_DROPPED_PLUGINS = ("offline",)
+
+
+class ZensicalFailed(Exception):
+    """Zensical stopped; its own output says why."""
+
+
+def build_with_zensical(project_dir: Path, site_dir: Path) -> None:
+    """Stage docs/ with the generated pages and files, write a Zensical config, build, then finish the site."""
+    project_dir, site_dir = Path(project_dir).resolve(), Path(site_dir).resolve()
+    config = read_mkdocs_yml(project_dir / "mkdocs.yml")
+    guide = pipeline.load(pipeline.Options(project_dir, config["site_url"]))
+    stage = project_dir / STAGE
+    shutil.rmtree(stage, ignore_errors=True)
+    shutil.copytree(project_dir / "docs", stage / "docs")
+    for path, content in engine.generated_files(guide, project_dir).items():
+        target = stage / "docs" / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = content["content"]
+        target.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    abbreviations = render.abbreviations(guide.content.begrippen)
+    for page in (stage / "docs").rglob("*.md"):
+        page.write_text(page.read_text(encoding="utf-8") + abbreviations, encoding="utf-8")
+
+    zensical_config = stage_config(config, guide, stage, site_dir)
+    config_file = project_dir / f"{STAGE}.yml"  # in the project root: Zensical finds scripts/ from there
+    config_file.write_text(yaml.safe_dump(zensical_config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(project_dir)}
+    command = [str(Path(sys.executable).with_name("zensical")), "build", "--clean", "--config-file", str(config_file)]
+    if subprocess.run(command, cwd=project_dir, env=env).returncode != 0:
+        raise ZensicalFailed(f"zie de meldingen van Zensical hierboven ({config_file.name})")
+    for page in site_dir.rglob("*.html"):
+        page.write_text(tables.label_markdown_tables(page.read_text(encoding="utf-8")), encoding="utf-8")
+    postbuild.finish(site_dir, guide, engine.nav_pages(zensical_config["nav"]))
+
+
+def stage_config(config: dict, guide: pipeline.Guide, stage: Path, site_dir: Path) -> dict:
+    """mkdocs.yml as Zensical reads it: staged docs, the checklist pages in the nav, no MkDocs-only settings."""
+    staged = {key: value for key, value in config.items() if key not in _DROPPED}
+    staged["docs_dir"] = str(stage / "docs")
+    staged["site_dir"] = str(site_dir)
+    staged["extra"] = {**config.get("extra", {}), "versie": guide.version_label}
+    staged["plugins"] = [p for p in config["plugins"]
+                         if (next(iter(p)) if isinstance(p, dict) else p) not in _DROPPED_PLUGINS]
+    staged["nav"] = yaml.safe_load(yaml.safe_dump(config["nav"]))
+    engine.add_to_section(staged["nav"], outputs.CHECKLISTS_SECTION, checklist_pages.nav_entries(guide.content.checklists))
+    return staged
+
+
+class _EnvLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml's !ENV [NAME, default] the way MkDocs does."""
+
+
+def _env(loader, node):
+    name, default = loader.construct_sequence(node)
+    return os.environ.get(name, default)
+
+
+_EnvLoader.add_constructor("!ENV", _env)
+
+
+def read_mkdocs_yml(path: Path) -> dict:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_EnvLoader)
