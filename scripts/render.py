@@ -186,10 +186,13 @@ def abbreviations(begrippen: list[dict]) -> str:
 
 
 def conditions_rule(begrip: dict, from_src: str) -> str:
-    """The one rule on conditions for a tenant, in the glossary's own words, the same on every page."""
-    return ('<div class="regel" markdown>\n\n<p class="regel__titel">De regel over voorwaarden</p>\n\n'
-            f"{md_text(begrip['uitleg'])} [Meer bij Begrippen]({link(from_src, 'begrippen.md#' + begrip['id'])})"
-            "\n\n</div>\n")
+    """The one rule on conditions for a tenant, in the glossary's words, the same on every page.
+
+    Plain HTML, so the box also works inside an indented question or note block.
+    """
+    target = link(from_src, "begrippen.md").removesuffix(".md") + ".html#" + begrip["id"]
+    return ('<div class="regel"><p class="regel__titel">De regel over voorwaarden</p>'
+            f'<p>{html_text(begrip["uitleg"])} <a href="{html_text(target)}">Meer bij Begrippen</a></p></div>\n')
 
 
 # Route for a first tenant --------------------------------------------------------------------------
