@@ -188,11 +188,12 @@ def abbreviations(begrippen: list[dict]) -> str:
 def conditions_rule(begrip: dict, from_src: str) -> str:
     """The one rule on conditions for a tenant, in the glossary's words, the same on every page.
 
-    Plain HTML, so the box also works inside an indented question or note block.
+    One line of inline HTML (shown as a box by the stylesheet), so it also works inside a question or note:
+    Python-Markdown does not see block HTML in indented blocks.
     """
     target = link(from_src, "begrippen.md").removesuffix(".md") + ".html#" + begrip["id"]
-    return ('<div class="regel"><p class="regel__titel">De regel over voorwaarden</p>'
-            f'<p>{html_text(begrip["uitleg"])} <a href="{html_text(target)}">Meer bij Begrippen</a></p></div>\n')
+    return ('<span class="regel" role="note"><strong class="regel__titel">De regel over voorwaarden</strong> '
+            f'{html_text(begrip["uitleg"])} <a href="{html_text(target)}">Meer bij Begrippen</a></span>\n')
 
 
 # Route for a first tenant --------------------------------------------------------------------------

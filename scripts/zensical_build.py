@@ -54,8 +54,9 @@ def build_with_zensical(project_dir: Path, site_dir: Path) -> None:
 def stage_config(config: dict, guide: pipeline.Guide, stage: Path, site_dir: Path) -> dict:
     """mkdocs.yml as Zensical reads it: staged docs, the checklist pages in the nav, no MkDocs-only settings."""
     staged = {key: value for key, value in config.items() if key not in _DROPPED}
-    staged["docs_dir"] = str(stage / "docs")
-    staged["site_dir"] = str(site_dir)
+    # Zensical wants both folders relative to the config's folder, the project root.
+    staged["docs_dir"] = os.path.relpath(stage / "docs", stage.parent)
+    staged["site_dir"] = os.path.relpath(site_dir, stage.parent)
     staged["extra"] = {**config.get("extra", {}), "versie": guide.version_label}
     staged["plugins"] = [p for p in config["plugins"]
                          if (next(iter(p)) if isinstance(p, dict) else p) not in _DROPPED_PLUGINS]

@@ -1,0 +1,56 @@
+"""Caches never outlive the code that filled them: code edited during `mkdocs serve` cannot leave a stale download."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from tests.conftest import run_build
+
+# Two builds in one process, as `mkdocs serve` does, with a code edit in between.
+SERVE_LIKE = """
+import logging
+import sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+logging.basicConfig(level=logging.WARNING)
+project = Path(sys.argv[1])
+build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / "first")))
+for name, old, new in [("downloads.py", "Vink aan wat klaar is.", "Vink aan wat al gedaan is."),
+                       ("render.py", "Waarom dit niet past bij Housing First:", "Waarom dit botst:")]:
+    path = project / "scripts" / name
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+try:
+    build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / "second")))
+    print("TWEEDE BOUW GELUKT")
+except Exception as error:
+    print("TWEEDE BOUW GEWEIGERD:", error)
+"""
+
+
+def serve_like_then_fresh(project: Path, site: Path) -> tuple[str, str]:
+    """Run the two in-process builds, then a fresh `make build`; return what the first process said and the PDF text."""
+    env = {**os.environ, "PYTHONPATH": str(project), "SOURCE_DATE_EPOCH": "1795392000"}
+    first = subprocess.run([sys.executable, "-c", SERVE_LIKE, str(project)], cwd=project, env=env,
+                           capture_output=True, text=True, timeout=300)
+    assert "TWEEDE BOUW" in first.stdout, first.stderr[-3000:]
+    result = run_build(project, site, "--zonder-offline")
+    assert result.returncode == 0, result.stderr
+    pdf = PdfReader(io.BytesIO((site / "downloads" / "woning-toewijzen.pdf").read_bytes()))
+    return first.stdout + first.stderr, " ".join(page.extract_text() for page in pdf.pages)
+
+
+def test_code_edited_between_two_builds_in_one_process_never_leaves_a_stale_download(project_copy, tmp_path):
+    said, pdf_text = serve_like_then_fresh(project_copy, tmp_path / "site")
+    assert "Vink aan wat al gedaan is." in pdf_text, "the fresh build published the PDF of the old code"
+    assert "Vink aan wat klaar is." not in pdf_text
+    assert "TWEEDE BOUW GEWEIGERD" in said and "start het opnieuw" in said, said
+    page = (tmp_path / "site" / "gemengd-wonen.html").read_text(encoding="utf-8")
+    assert "Waarom dit botst:" in page
