@@ -36,10 +36,10 @@ class BuildFailed(Exception):
 
 
 def mkdocs_build(site_dir: Path, project_dir: Path = PROJECT_DIR, extra_env: dict | None = None) -> None:
-    """One strict MkDocs build in its own process, so each build starts from a clean slate."""
+    """One strict MkDocs build in its own process, so each build starts from a clean slate (scripts/mkdocs_run.py)."""
     env = {**os.environ, **(extra_env or {})}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict",
-               "--config-file", str(project_dir / "mkdocs.yml"), "--site-dir", str(site_dir)]
+    command = [sys.executable, "-m", "scripts", "mkdocs-bouw", "--config-file", str(project_dir / "mkdocs.yml"),
+               "--site-dir", str(site_dir)]
     if subprocess.run(command, cwd=project_dir, env=env).returncode != 0:
         raise BuildFailed()
 

@@ -18,7 +18,8 @@ def page_markdown(checklist: dict, sizes: dict, sources: list[dict], rule: dict)
     """The whole Markdown of a checklist page, made from the data: no macro looks the checklist up again."""
     src = outputs.checklist_page(checklist["id"])
     description = json.dumps(" ".join(checklist["doel"].split()), ensure_ascii=False)
-    parts = [f"---\ndescription: {description}\n---\n", f"# {md_text(checklist['titel'])}\n", body(checklist, sizes, src)]
+    # Made from data, so there is no macro code in it: mkdocs-macros need not render it.
+    parts = [f"---\ndescription: {description}\nrender_macros: false\n---\n", f"# {md_text(checklist['titel'])}\n", body(checklist, sizes, src)]
     if mentions_conditions(checklist):
         parts.append(conditions_rule(rule, src))
     parts.append(source_list(sources))

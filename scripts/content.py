@@ -7,25 +7,16 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 from scripts import codeversion
 from scripts.cache import fingerprint
 from scripts.problems import Problem, ContentError, describe_schema_error
+from scripts.yaml_source import Dataset, format_path, parse, read
 
-DATASETS = ("bronnen", "corporaties", "principes", "checklists", "praktijk", "partners", "begrippen", "route")
-
-
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """Safe loader (libyaml when present: several times faster) that keeps dates as text, as typed."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+DATASETS = ("bronnen", "corporaties", "principes", "checklists", "praktijk", "partners", "begrippen", "route",
+            "taken", "synoniemen", "lesmateriaal")
 
 
 @dataclass(frozen=True)
@@ -40,6 +31,9 @@ class Content:
     partners: list
     begrippen: list
     route: list
+    taken: list
+    synoniemen: list
+    lesmateriaal: list
 
     def find(self, dataset: str, record_id: str) -> dict:
         """The record with this id in one dataset; an unknown id is an editor's mistake, named in Dutch."""
@@ -55,14 +49,6 @@ class UnknownRecord(LookupError):
     """A page or a route asks for an id that its dataset does not have."""
 
 
-@dataclass
-class _Dataset:
-    name: str
-    file: str
-    data: object
-    lines: dict
-
-
 def load_content(content_dir: Path, shown_as: str = "content", checked_dir: Path | None = None) -> Content:
     """Read and check every dataset; raise ContentError listing every problem found.
 
@@ -73,13 +59,13 @@ def load_content(content_dir: Path, shown_as: str = "content", checked_dir: Path
     if checked_dir is not None:
         key = _checked_key(content_dir)
         if (Path(checked_dir) / key).is_file():
-            return Content(**{name: _read(content_dir / f"{name}.yml", "", name)[0].data[name] for name in DATASETS})
+            return Content(**{name: parse(content_dir / f"{name}.yml")[name] for name in DATASETS})
         content = load_content(content_dir, shown_as)
         Path(checked_dir).mkdir(parents=True, exist_ok=True)
         (Path(checked_dir) / key).touch()
         return content
     problems: list[Problem] = []
-    datasets: dict[str, _Dataset] = {}
+    datasets: dict[str, Dataset] = {}
     validators = _validators(content_dir / "schema")
 
     expected = {f"{name}.yml" for name in DATASETS}
@@ -94,7 +80,7 @@ def load_content(content_dir: Path, shown_as: str = "content", checked_dir: Path
         if not path.is_file():
             problems.append(Problem(shown, 1, "", "bestand ontbreekt"))
             continue
-        dataset, found = _read(path, shown, name)
+        dataset, found = read(path, shown, name)
         problems += found
         if dataset is None:
             continue
@@ -105,6 +91,7 @@ def load_content(content_dir: Path, shown_as: str = "content", checked_dir: Path
 
     problems += _id_problems(datasets)
     problems += _reference_problems(datasets)
+    problems += _chapter_problems(datasets, content_dir.parent / "docs")
     problems += _printable_problems(datasets)
     if problems:
         raise ContentError(problems)
@@ -129,51 +116,11 @@ def _validators(schema_dir: Path) -> dict:
     }
 
 
-def _read(path: Path, shown: str, name: str) -> tuple[_Dataset | None, list[Problem]]:
-    """Parse one YAML file into data plus a map from record path to line number."""
-    loader = _Loader(path.read_text(encoding="utf-8"))
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        what = " ".join(part for part in (error.context, error.problem) if part)
-        return None, [Problem(shown, mark.line + 1, "", (
-            f"de YAML klopt niet ({what}); kijk op of vlak voor deze regel naar inspringen, dubbele punten, "
-            "haakjes en aanhalingstekens"))]
-    finally:
-        loader.dispose()
-    lines: dict = {(): 1}
-    duplicates: list[Problem] = []
-    if node is not None:
-        _map_lines(node, (), lines, duplicates, shown)
-    return _Dataset(name, shown, data, lines), duplicates
-
-
-def _map_lines(node, path: tuple, lines: dict, duplicates: list, shown: str) -> None:
-    """Record the line of every record and field; report keys written twice in one block."""
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        seen: dict = {}
-        for key_node, value_node in node.value:
-            key = key_node.value
-            if key in seen:
-                duplicates.append(Problem(shown, key_node.start_mark.line + 1, _format_path(path), (
-                    f"het veld '{key}' staat twee keer in dit blok (ook op regel {seen[key]})")))
-            seen[key] = key_node.start_mark.line + 1
-            lines[path + (key,)] = key_node.start_mark.line + 1
-            _map_lines(value_node, path + (key,), lines, duplicates, shown)
-            lines[path + (key,)] = key_node.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _map_lines(item, path + (index,), lines, duplicates, shown)
-
-
-def _schema_problems(dataset: _Dataset, validator: Draft202012Validator) -> list[Problem]:
+def _schema_problems(dataset: Dataset, validator: Draft202012Validator) -> list[Problem]:
     problems = []
     for error in sorted(validator.iter_errors(dataset.data), key=lambda e: [str(p) for p in e.absolute_path]):
         for line_path, record_path, message in describe_schema_error(error):
-            problems.append(Problem(dataset.file, _line(dataset, line_path), _format_path(record_path), message))
+            problems.append(Problem(dataset.file, _line(dataset, line_path), format_path(record_path), message))
     return sorted(set(problems), key=lambda p: (p.line, p.path, p.message))
 
 
@@ -201,13 +148,13 @@ def _id_problems(datasets: dict) -> list[Problem]:
     return problems
 
 
-def _unique(dataset: _Dataset, values: list, what: str) -> list[Problem]:
+def _unique(dataset: Dataset, values: list, what: str) -> list[Problem]:
     first_line: dict = {}
     problems = []
     for path, value in values:
         line = _line(dataset, path)
         if value in first_line:
-            problems.append(Problem(dataset.file, line, _format_path(path[:-1]), (
+            problems.append(Problem(dataset.file, line, format_path(path[:-1]), (
                 f"{what} '{value}' komt twee keer voor (eerst op regel {first_line[value]}); "
                 "elke id moet uniek zijn")))
         else:
@@ -224,10 +171,29 @@ def _reference_problems(datasets: dict) -> list[Problem]:
     for name, dataset in datasets.items():
         for path, bron_id in _source_references(name, dataset.data[name]):
             if bron_id not in known:
-                problems.append(Problem(dataset.file, _line(dataset, path), _format_path(path), (
+                problems.append(Problem(dataset.file, _line(dataset, path), format_path(path), (
                     f"onbekende bron '{bron_id}'; voeg die toe aan content/bronnen.yml of kies een "
                     "bestaande id")))
     return problems + _checklist_reference_problems(datasets)
+
+
+def _chapter_problems(datasets: dict, docs_dir: Path) -> list[Problem]:
+    """Lesson material belongs to a chapter that exists, one record per chapter."""
+    if "lesmateriaal" not in datasets or not docs_dir.is_dir():
+        return []
+    dataset = datasets["lesmateriaal"]
+    problems, seen = [], {}
+    for i, record in enumerate(dataset.data["lesmateriaal"]):
+        path = ("lesmateriaal", i, "hoofdstuk")
+        line = _line(dataset, path)
+        if not (docs_dir / record["hoofdstuk"]).is_file():
+            problems.append(Problem(dataset.file, line, format_path(path), (
+                f"het hoofdstuk '{record['hoofdstuk']}' staat niet in docs/; kies een bestaand hoofdstuk")))
+        elif record["hoofdstuk"] in seen:
+            problems.append(Problem(dataset.file, line, format_path(path), (
+                f"'{record['hoofdstuk']}' heeft al lesmateriaal (regel {seen[record['hoofdstuk']]}); zet alles in één blok")))
+        seen.setdefault(record["hoofdstuk"], line)
+    return problems
 
 
 def _checklist_reference_problems(datasets: dict) -> list[Problem]:
@@ -241,10 +207,10 @@ def _checklist_reference_problems(datasets: dict) -> list[Problem]:
         checklist_id, _, section_id = step["checklist"].partition("#")
         path = ("route", i, "checklist")
         if checklist_id not in sections:
-            problems.append(Problem(dataset.file, _line(dataset, path), _format_path(path), (
+            problems.append(Problem(dataset.file, _line(dataset, path), format_path(path), (
                 f"onbekende checklist '{checklist_id}'; kies uit: {', '.join(sections)}")))
         elif section_id and section_id not in sections[checklist_id]:
-            problems.append(Problem(dataset.file, _line(dataset, path), _format_path(path), (
+            problems.append(Problem(dataset.file, _line(dataset, path), format_path(path), (
                 f"checklist '{checklist_id}' heeft geen sectie '{section_id}'; kies uit: "
                 f"{', '.join(sorted(sections[checklist_id]))}")))
     return problems
@@ -261,7 +227,7 @@ def _printable_problems(datasets: dict) -> list[Problem]:
         bad = sorted({char for char in text if not _printable(char)})
         if bad:
             shown = " ".join(f"'{char}' (U+{ord(char):04X})" for char in bad)
-            problems.append(Problem(dataset.file, _line(dataset, path), _format_path(path[:-1]), (
+            problems.append(Problem(dataset.file, _line(dataset, path), format_path(path[:-1]), (
                 f"teken {shown} in '{path[-1]}' kan niet in de PDF; gebruik een gewone letter of een gewoon leesteken")))
 
     for c, checklist in enumerate(dataset.data["checklists"]):
@@ -283,23 +249,25 @@ def _printable(char: str) -> bool:
 
 
 def _source_references(name: str, records: list):
-    for i, record in enumerate(records):
-        if "bron" in record:
-            yield (name, i, "bron"), record["bron"]
-        for j, bron_id in enumerate(record.get("bronnen", [])):
-            yield (name, i, "bronnen", j), bron_id
+    """(path, source id) of every 'bron' and 'bronnen' field, also inside blocks such as a case."""
+    def walk(node, path):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "bron":
+                    yield path + (key,), value
+                elif key == "bronnen":
+                    yield from ((path + (key, j), bron_id) for j, bron_id in enumerate(value))
+                else:
+                    yield from walk(value, path + (key,))
+        elif isinstance(node, list):
+            for index, item in enumerate(node):
+                yield from walk(item, path + (index,))
+    yield from walk(records, (name,))
 
 
-def _line(dataset: _Dataset, path: tuple) -> int:
+def _line(dataset: Dataset, path: tuple) -> int:
     """The line of the nearest recorded ancestor of path."""
     path = tuple(path)
     while path not in dataset.lines:
         path = path[:-1]
     return dataset.lines[path]
-
-
-def _format_path(path) -> str:
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text

@@ -7,6 +7,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from scripts import offline, outputs, pipeline
+from scripts.problems import EditorError, Problem
 
 # The guide rides along with the one MkDocs config of a build (not in config.extra): a new build has a new config.
 _ATTRIBUTE = "_handreiking_guide"
@@ -45,13 +46,16 @@ def generated_files(guide: pipeline.Guide, root: Path) -> dict[str, dict]:
     return files
 
 
-def add_to_section(nav: list, section: str, entries: list[dict]) -> None:
+def add_to_section(nav: list, section: str, entries: list[dict], config_text: str) -> None:
     """Append entries to a section of the nav from mkdocs.yml; the section must be there."""
     for entry in nav:
         if isinstance(entry, dict) and section in entry:
             entry[section].extend(entries)
             return
-    raise PluginError(f"mkdocs.yml: de navigatie (nav) heeft geen sectie '{section}'; daar komen de checklists")
+    line = config_text[: max(0, config_text.find("\nnav:") + 1)].count("\n") + 1
+    raise EditorError([Problem("mkdocs.yml", line, "", (
+        f"de navigatie (nav) heeft geen sectie '{section}'; daar zet de handreiking de checklists. "
+        f"Zet '- {section}:' terug in nav, met daaronder '- checklists/index.md'"))])
 
 
 def nav_pages(nav: list) -> list[str]:
@@ -64,3 +68,14 @@ def nav_pages(nav: list) -> list[str]:
         elif isinstance(value, str) and value.endswith(".md"):
             pages.append(value)
     return pages
+
+
+def rendered_pages(files) -> dict[str, tuple[str, str, str]]:
+    """{src: (url, source text, rendered HTML)} of every page MkDocs rendered in this build."""
+    return {f.src_uri: (f.url, f.content_string, f.page.content or "")
+            for f in files.documentation_pages() if f.page is not None}
+
+
+def data_texts(root: Path) -> dict[str, str]:
+    """The text of every data file, to find where a link made from data was written."""
+    return {f"content/{p.name}": p.read_text(encoding="utf-8-sig") for p in sorted((root / "content").glob("*.yml"))}

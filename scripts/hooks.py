@@ -7,13 +7,17 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from scripts import checklist_pages, engine, offline, outputs, postbuild, redirect_page, render, tables
+from scripts import (checklist_pages, engine, offline, outputs, page_checks, postbuild, problem_text,
+                     redirect_page, render, tables)
+from scripts.problems import EditorError
 
 
 @event_priority(100)  # before mkdocs-macros registers the macros and the offline plugin reads the features
 def on_config(config):
+    problem_text.drop_english_page_headers()
     guide = engine.guide_of(config)
-    engine.add_to_section(config.nav, outputs.CHECKLISTS_SECTION, checklist_pages.nav_entries(guide.content.checklists))
+    engine.add_to_section(config.nav, outputs.CHECKLISTS_SECTION, checklist_pages.nav_entries(guide.content.checklists),
+                          Path(config.config_file_path).read_text(encoding="utf-8-sig"))
     config.extra["versie"] = guide.version_label
     if guide.options.offline:
         config.theme["features"] = [f for f in config.theme["features"] if f not in offline.SERVER_ONLY_FEATURES]
@@ -23,8 +27,13 @@ def on_config(config):
 
 
 def on_files(files, config):
+    problems = [p for f in files.documentation_pages() for p in page_checks.source_problems(f.src_uri, f.content_bytes)]
     for path, content in engine.generated_files(engine.guide_of(config), Path(config.config_file_path).parent).items():
         files.append(File.generated(config, path, **content))
+    problems += page_checks.nav_problems(engine.nav_pages(config.nav), {f.src_uri for f in files.documentation_pages()},
+                                         Path(config.config_file_path).read_text(encoding="utf-8"))
+    if problems:
+        raise EditorError(problems)
     return files
 
 
@@ -34,6 +43,14 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     return tables.label_markdown_tables(html)
+
+
+def on_env(env, config, files):
+    problems = page_checks.link_problems(engine.rendered_pages(files), {f.url for f in files},
+                                         engine.data_texts(Path(config.config_file_path).parent))
+    if problems:
+        raise EditorError(problems)
+    return env
 
 
 @event_priority(-50)  # after the search plugin wrote its index, before the offline plugin inlines it

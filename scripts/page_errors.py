@@ -18,7 +18,8 @@ class PageError(PluginError):
     """A page in docs/ has a mistake in its macro or template code; MkDocs shows this without a traceback."""
 
 
-@format_error.register
+@format_error.register(Exception)
+@format_error.register(TemplateSyntaxError)  # mkdocs-macros has its own for this one; the guide's must win
 def _refuse(error: Exception, markdown: str, page) -> str:
     """mkdocs-macros asks how to show an error in the page; never in the page: stop the build with a note."""
     source = page.file.content_string

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from scripts import outputs, readability, search_index, trainers
 from scripts.pipeline import Guide
-
-_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
-
 
 def finish(site_dir: Path, guide: Guide, pages: list[str]) -> None:
     """Everything that needs the built pages; pages are the Markdown sources in reading order."""
@@ -17,17 +13,13 @@ def finish(site_dir: Path, guide: Guide, pages: list[str]) -> None:
     if index.is_file():
         search_index.fold_index_file(index)
     listing = trainers.page_addresses(site_dir, pages)
-    scores = [(page["title"], page["url"], readability.scores(article(site_dir / page["url"]))) for page in listing]
+    scores = [(page["title"], page["url"], readability.cached_scores(
+        trainers.article((site_dir / page["url"]).read_text(encoding="utf-8")), guide.options.root / ".cache"))
+        for page in listing]
     downloads = trainers.download_addresses(guide.content.checklists, bool(guide.options.offline_zip))
     _rewrite(site_dir / outputs.page_url(outputs.TRAINERS_PAGE),
              lambda html: trainers.fill(html, listing, downloads, guide.options.site_url))
     _rewrite(site_dir / outputs.page_url(outputs.ACCESSIBILITY_PAGE), lambda html: readability.fill(html, scores))
-
-
-def article(page: Path) -> str:
-    """The page's own content (Material's article), without navigation and search."""
-    match = _ARTICLE.search(page.read_text(encoding="utf-8"))
-    return match.group(1) if match else ""
 
 
 def _rewrite(path: Path, change) -> None:

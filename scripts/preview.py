@@ -12,10 +12,9 @@ from html import escape
 from pathlib import Path
 
 from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
-from scripts import codeversion
+from scripts import codeversion, mkdocs_run
 from scripts.problem_text import collected_messages, explain
 
 log = logging.getLogger("mkdocs.handreiking.voorbeeld")
@@ -42,6 +41,14 @@ class _Preview(LiveReloadServer):
         return content[:start] + banner + content[start:]
 
 
+def _swap(new: Path, served: Path) -> None:
+    """Put a finished build where the server looks, with two renames; the old one goes after."""
+    old = served.with_name(served.name + "-oud")
+    served.rename(old)
+    new.rename(served)
+    shutil.rmtree(old, ignore_errors=True)
+
+
 def serve(project_dir: Path, address: str) -> int:
     """Serve the guide on address (host:port) until Ctrl+C; rebuild on every change; return the exit code."""
     host, _, port = address.rpartition(":")
@@ -57,15 +64,19 @@ def serve(project_dir: Path, address: str) -> int:
             log.info("De code in scripts/ is veranderd; de voorbeeldweergave start opnieuw.")
             shutil.rmtree(site_dir, ignore_errors=True)
             os.execv(sys.executable, [sys.executable, "-m", "scripts", "serve", "--adres", address])
+        # MkDocs empties its site folder first: build beside the served one, swap only a good build in.
+        work = tempfile.mkdtemp(prefix="handreiking-bouw-")
         with collected_messages() as messages:
             try:
-                config = load_config(str(project_dir / "mkdocs.yml"), site_dir=site_dir, dev_addr=address)
+                config = mkdocs_run.load(project_dir / "mkdocs.yml", site_dir=work, dev_addr=address)
                 config.site_url = server.url
                 build(config, serve_url=server.url)
+                _swap(Path(work), Path(site_dir))
                 server.problem = None
                 return
             except (Exception, SystemExit) as error:
                 server.problem = explain(error, messages)
+                shutil.rmtree(work, ignore_errors=True)
         if not messages:
             log.error("%s", server.problem)
         if not (Path(site_dir) / "index.html").is_file():

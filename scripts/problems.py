@@ -32,15 +32,23 @@ class Problem:
         return f"{where} {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
 
 
-class ContentError(PluginError):
-    """The data in content/ has mistakes; MkDocs shows this message without a traceback."""
+class EditorError(PluginError):
+    """Mistakes an editor made, each with its file and line; MkDocs shows this message without a traceback."""
+
+    where = "De pagina's in docs/ of mkdocs.yml bevatten"
 
     def __init__(self, problems: list[Problem]):
         self.problems = list(problems)
         count = len(self.problems)
         heading = "1 fout" if count == 1 else f"{count} fouten"
         lines = "\n".join(f"  {problem}" for problem in self.problems)
-        super().__init__(f"De gegevens in content/ bevatten {heading}; er is niets gebouwd.\n{lines}")
+        super().__init__(f"{self.where} {heading}; er is niets gebouwd.\n{lines}")
+
+
+class ContentError(EditorError):
+    """The data in content/ has mistakes."""
+
+    where = "De gegevens in content/ bevatten"
 
 
 def describe_schema_error(error) -> list[tuple[tuple, tuple, str]]:
@@ -68,6 +76,9 @@ def describe_schema_error(error) -> list[tuple[tuple, tuple, str]]:
         return [(path, path, f"de lijst heeft {len(instance)} onderdelen; dat moeten er minstens {error.validator_value} zijn")]
     if kind == "maxItems":
         return [(path, path, f"de lijst heeft {len(instance)} onderdelen; dat mogen er hoogstens {error.validator_value} zijn")]
+    if kind == "maxLength":
+        return [(path, path, f"de tekst is {len(instance)} tekens lang; dat mogen er hoogstens {error.validator_value} "
+                             "zijn. Maak er een kortere zin van, of verdeel hem over twee punten")]
     if kind in ("minLength", "pattern") and isinstance(instance, str) and not instance.strip():
         return [(path, path, "de tekst is leeg")]
     if kind == "pattern":

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from html.parser import HTMLParser
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from textstat.textstat import textstatistics
 
+from scripts import codeversion
+from scripts.cache import cached, fingerprint
 from scripts.markup import html_text, table
 
 # The guide's B1 promise (SCHRIJFWIJZER.md); the tests and the Toegankelijkheid page use these.
@@ -126,6 +130,14 @@ def scores(article_html: str) -> Scores:
     flesch_douma = 206.835 - 0.93 * per_sentence - 77 * syllables_per_word
     long_ones = sorted((s for s in found if word_count(s) > MAX_SENTENCE_WORDS), key=word_count, reverse=True)
     return Scores(words, len(found), round(per_sentence, 1), round(flesch_douma, 1), tuple(long_ones))
+
+
+def cached_scores(article_html: str, cache_dir: Path) -> Scores:
+    """scores(), kept in .cache/ per page text and code: a rebuild measures only the pages that changed."""
+    key = fingerprint("leesbaarheid", article_html, codeversion.RUNNING)
+    data = cached(cache_dir / "leesbaarheid", key, lambda: json.dumps(asdict(scores(article_html))).encode("utf-8"))
+    values = json.loads(data)
+    return Scores(**{**values, "long_sentences": tuple(values["long_sentences"])})
 
 
 def fill(html: str, pages: list[tuple[str, str, Scores]]) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
+import re
+from html import unescape
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -12,36 +13,26 @@ from scripts import outputs
 from scripts.markup import html_text
 
 PAGES_MARKER = "<!-- trainers:paginas -->"
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 DOWNLOADS_MARKER = "<!-- trainers:downloads -->"
 
 
-class _Headings(HTMLParser):
-    """The h1 and every h2/h3 with a permalink of a built page: (level, text, id)."""
+# MkDocs writes headings as <hN id="..">text<a class="headerlink" ..>¶</a></hN>: a regular expression reads them.
+_HEADING = re.compile(r'<h([123])(?: id="([^"]*)")?[^>]*>(.*?)</h\1>', re.S)
+_PERMALINK = re.compile(r'<a class="headerlink".*?</a>', re.S)
+_TAG = re.compile(r"<[^>]+>")
 
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.headings: list[tuple[int, str, str]] = []
-        self._open: tuple[int, str, list] | None = None
-        self._in_permalink = False
 
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if tag in ("h1", "h2", "h3"):
-            self._open = (int(tag[1]), attributes.get("id", ""), [])
-        elif tag == "a" and self._open and "headerlink" in (attributes.get("class") or ""):
-            self._in_permalink = True
+def _headings(article_html: str) -> list[tuple[int, str, str]]:
+    """(level, text, id) of the h1 and every h2/h3 of a page's article."""
+    return [(int(level), " ".join(unescape(_TAG.sub("", _PERMALINK.sub("", inner))).split()), anchor or "")
+            for level, anchor, inner in _HEADING.findall(article_html)]
 
-    def handle_endtag(self, tag):
-        if tag == "a":
-            self._in_permalink = False
-        elif tag in ("h1", "h2", "h3") and self._open:
-            level, anchor, parts = self._open
-            self.headings.append((level, " ".join("".join(parts).split()), anchor))
-            self._open = None
 
-    def handle_data(self, data):
-        if self._open and not self._in_permalink:
-            self._open[2].append(data)
+def article(html: str) -> str:
+    """A built page's own content (Material's article), without navigation and search."""
+    match = _ARTICLE.search(html)
+    return match.group(1) if match else ""
 
 
 def page_addresses(site_dir: Path, pages: list[str]) -> list[dict]:
@@ -49,10 +40,9 @@ def page_addresses(site_dir: Path, pages: list[str]) -> list[dict]:
     listing = []
     for src in pages:
         url = outputs.page_url(src)
-        parser = _Headings()
-        parser.feed((Path(site_dir) / url).read_text(encoding="utf-8"))
-        titles = [text for level, text, _ in parser.headings if level == 1]
-        sections = [(level, text, anchor) for level, text, anchor in parser.headings if level > 1 and anchor]
+        headings = _headings(article((Path(site_dir) / url).read_text(encoding="utf-8")))
+        titles = [text for level, text, _ in headings if level == 1]
+        sections = [(level, text, anchor) for level, text, anchor in headings if level > 1 and anchor]
         listing.append({"title": titles[0] if titles else src, "url": url, "sections": sections})
     return listing
 

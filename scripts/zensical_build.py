@@ -61,7 +61,8 @@ def stage_config(config: dict, guide: pipeline.Guide, stage: Path, site_dir: Pat
     staged["plugins"] = [p for p in config["plugins"]
                          if (next(iter(p)) if isinstance(p, dict) else p) not in _DROPPED_PLUGINS]
     staged["nav"] = yaml.safe_load(yaml.safe_dump(config["nav"]))
-    engine.add_to_section(staged["nav"], outputs.CHECKLISTS_SECTION, checklist_pages.nav_entries(guide.content.checklists))
+    engine.add_to_section(staged["nav"], outputs.CHECKLISTS_SECTION, checklist_pages.nav_entries(guide.content.checklists),
+                          "")
     return staged
 
 

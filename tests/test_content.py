@@ -12,11 +12,12 @@ from scripts.problems import ContentError
 from tests.conftest import PROJECT
 
 
-def test_content_loads_without_problems(content):
+def test_the_eight_principles_and_the_reference_group_of_the_handreiking_are_there(content):
+    """The Handreiking names eight principles and eight corporations; more corporations may join."""
     assert len(content.principes) == 8
-    assert [c["naam"] for c in content.corporaties] == [
+    assert {c["naam"] for c in content.corporaties} >= {
         "WonenBreburg", "de Alliantie", "Staedion", "Heemwonen", "Wonen Limburg", "Trivire", "Wonen Centraal",
-        "Woonpunt"]
+        "Woonpunt"}
 
 
 def test_required_checklists_exist(content):
@@ -38,7 +39,7 @@ def test_advice_that_asks_to_solve_an_addiction_first_is_marked_as_conflicting(c
 
 @pytest.mark.parametrize("dataset", DATASETS)
 def test_every_file_names_its_schema_for_editors(dataset):
-    first_line = (PROJECT / "content" / f"{dataset}.yml").read_text(encoding="utf-8").splitlines()[0]
+    first_line = (PROJECT / "content" / f"{dataset}.yml").read_text(encoding="utf-8-sig").splitlines()[0]
     assert first_line == f"# yaml-language-server: $schema=schema/{dataset}.schema.json"
     json.loads((PROJECT / "content" / "schema" / f"{dataset}.schema.json").read_text(encoding="utf-8"))
 
@@ -71,42 +72,6 @@ def test_date_stays_text_as_typed(tmp_path):
     text = (PROJECT / "content/bronnen.yml").read_text(encoding="utf-8").replace('datum: "2017-06-14"', "datum: 2017-06-14")
     content = load_content(_write(tmp_path, "bronnen.yml", text))
     assert "2017-06-14" in [b["datum"] for b in content.bronnen]
-
-
-def test_an_unknown_file_in_content_is_reported(tmp_path):
-    content_dir = _write(tmp_path, "corporatie.yml", "corporaties: []\n")
-    with pytest.raises(ContentError) as error:
-        load_content(content_dir)
-    assert str(error.value.problems[0]) == (
-        "content/corporatie.yml:1: onbekend bestand; de handreiking leest alleen begrippen.yml, bronnen.yml, "
-        "checklists.yml, corporaties.yml, partners.yml, praktijk.yml, principes.yml, route.yml")
-
-
-def test_duplicate_item_id_within_a_checklist_is_reported(tmp_path):
-    text = (PROJECT / "content/checklists.yml").read_text(encoding="utf-8")
-    first = text.index("          - id: ", text.index("punten:"))
-    second = text.index("          - id: ", first + 1)
-    first_id = text[first:text.index("\n", first)].split(": ")[1]
-    broken = text[:second] + f"          - id: {first_id}" + text[text.index("\n", second):]
-    with pytest.raises(ContentError) as error:
-        load_content(_write(tmp_path, "checklists.yml", broken))
-    line = broken[:second].count("\n") + 1
-    first_line = text[:first].count("\n") + 1
-    assert str(error.value.problems[0]) == (
-        f"content/checklists.yml:{line} checklists[0].secties[0].punten[1]: punt-id '{first_id}' komt twee keer voor "
-        f"(eerst op regel {first_line}); elke id moet uniek zijn")
-
-
-def test_checklist_text_the_pdf_cannot_print_is_reported(tmp_path):
-    text = (PROJECT / "content/checklists.yml").read_text(encoding="utf-8")
-    needle = "Wijs bij de corporatie één vaste contactpersoon aan"
-    broken = text.replace(needle, "Wijs → bij de corporatie één vaste contactpersoon aan", 1)
-    with pytest.raises(ContentError) as error:
-        load_content(_write(tmp_path, "checklists.yml", broken))
-    line = broken[: broken.index("Wijs →")].count("\n") + 1
-    assert str(error.value.problems[0]) == (
-        f"content/checklists.yml:{line} checklists[0].secties[0].punten[0]: teken '→' (U+2192) in 'tekst' kan niet "
-        "in de PDF; gebruik een gewone letter of een gewoon leesteken")
 
 
 def test_a_changed_file_is_checked_again_despite_the_cache(tmp_path):
