@@ -17,6 +17,7 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from bench import lighthouse
 from bench.projects import expand_docs, scale_project, write_bare_config
 from bench.report_text import machine, markdown_report
 from scripts.build import build_site, copy_project
@@ -104,7 +105,7 @@ def run(work: Path) -> dict:
     bare = write_bare_config(project)
     ours = project / "mkdocs.yml"
 
-    log.info("1/4 volledige bouw tegen kale Material (%d keer om en om)", RUNS)
+    log.info("1/5 volledige bouw tegen kale Material (%d keer om en om)", RUNS)
     expanded = write_bare_config(project, expand_docs(project, work).name, "mkdocs.uitgeschreven.yml")
     for config, folder in ((ours, "ours"), (bare, "bare"), (expanded, "expanded")):
         timed_build(config, work / folder)  # the first build in a process also pays for imports: not counted
@@ -114,7 +115,7 @@ def run(work: Path) -> dict:
     report["overhead"] = {**builds, "ratio": builds["handreiking"]["median"] / builds["bare"]["median"],
                           "ratio_expanded": builds["handreiking"]["median"] / builds["bare_expanded"]["median"]}
 
-    log.info("2/4 opnieuw bouwen na een wijziging, zoals mkdocs serve")
+    log.info("2/5 opnieuw bouwen na een wijziging, zoals mkdocs serve")
     counter = [0]
     markdown_file, yaml_file = project / "docs" / "overlast.md", project / "content" / "corporaties.yml"
     report["rebuild"] = alternate(
@@ -124,7 +125,7 @@ def run(work: Path) -> dict:
         bare_markdown=lambda: (touch(markdown_file, counter), timed_build(bare, work / "serve-bare", serve=True))[1],
     )
 
-    log.info("3/4 groei: %s keer zoveel inhoud", ", ".join(map(str, SCALES)))
+    log.info("3/5 groei: %s keer zoveel inhoud", ", ".join(map(str, SCALES)))
     report["scale"] = []
     for factor in SCALES:
         scaled = copy_project(work / f"scale-{factor}")
@@ -140,7 +141,7 @@ def run(work: Path) -> dict:
                                 "ms_per_item": 1000 * download_time / items})
         shutil.rmtree(scaled)
 
-    log.info("4/4 gewicht van pagina's, zoekindex en downloads")
+    log.info("4/5 gewicht van pagina's, zoekindex en downloads")
     full = work / "full-site"
     build_site(full, project)
     weights, bare_weights = page_weights(full, OWN_ASSETS), page_weights(work / "bare", ())
@@ -154,6 +155,11 @@ def run(work: Path) -> dict:
         "bare_search_index": len(bare_index), "bare_search_index_gzip": gz(bare_index),
         "downloads": {p.name: p.stat().st_size for p in sorted((full / "downloads").iterdir())},
     }
+
+    pages = ["index.html", lighthouse.longest_chapter(full), "checklists/woning-toewijzen.html"]
+    log.info("5/5 Lighthouse op een telefoon: %s, %d keer, tegen kale Material", ", ".join(pages), lighthouse.RUNS)
+    report["lighthouse"] = {"pages": pages, "runs": lighthouse.RUNS,
+                            **lighthouse.measure({"handreiking": full, "bare": work / "expanded"}, pages)}
     return report
 
 

@@ -80,6 +80,11 @@ def route(guide: Guide, page: str) -> str:
     return render.route(guide.content.route, guide.content.checklists, page)
 
 
+def taken(guide: Guide, page: str) -> str:
+    """The task cards at the top of the home page, from content/taken.yml."""
+    return render.tasks(guide.content.taken, page)
+
+
 def checklists_overzicht(guide: Guide, page: str) -> str:
     """Every checklist with its audience and both downloads, as a table."""
     return checklist_pages.overview(guide.content.checklists, guide.download_sizes(), outputs.page_url(page))
@@ -91,7 +96,7 @@ def offline_editie(guide: Guide, page: str) -> str:
 
 
 MACROS = (bron, bronnenlijst, alle_bronnen, corporaties, corporaties_praktijk, principes, praktijk, partners,
-          begrippen, voorwaarden_regel, route, checklists_overzicht, offline_editie)
+          begrippen, voorwaarden_regel, route, taken, checklists_overzicht, offline_editie)
 
 
 def _sources(guide: Guide) -> dict:

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from scripts import outputs, readability, search_index, trainers
+from scripts import outputs, page_contents, readability, search_index, trainers
 from scripts.pipeline import Guide
+
+_EXTERNAL = re.compile(r'<a href="(https?://[^"]+)"')
 
 def finish(site_dir: Path, guide: Guide, pages: list[str]) -> None:
     """Everything that needs the built pages; pages are the Markdown sources in reading order."""
     index = site_dir / "search" / "search_index.json"
     if index.is_file():
-        search_index.fold_index_file(index)
+        search_index.fold_index_file(index, guide.content.synoniemen)
     listing = trainers.page_addresses(site_dir, pages)
     scores = [(page["title"], page["url"], readability.cached_scores(
         trainers.article((site_dir / page["url"]).read_text(encoding="utf-8")), guide.options.root / ".cache"))
@@ -20,6 +23,14 @@ def finish(site_dir: Path, guide: Guide, pages: list[str]) -> None:
     _rewrite(site_dir / outputs.page_url(outputs.TRAINERS_PAGE),
              lambda html: trainers.fill(html, listing, downloads, guide.options.site_url))
     _rewrite(site_dir / outputs.page_url(outputs.ACCESSIBILITY_PAGE), lambda html: readability.fill(html, scores))
+    for page in listing:
+        _rewrite(site_dir / page["url"], lambda html: _mark_external_links(page_contents.add(html)))
+
+
+def _mark_external_links(html: str) -> str:
+    """Links to other sites get class 'extern', so print can write their address (the CSS cannot tell them apart:
+    Material's instant navigation makes every link absolute)."""
+    return _EXTERNAL.sub(r'<a class="extern" href="\1"', html)
 
 
 def _rewrite(path: Path, change) -> None:

@@ -218,3 +218,14 @@ def route(steps: list[dict], checklists: list[dict], from_src: str) -> str:
             f"- Checklist: [{name}]({target})\n\n</div>\n"
         )
     return "\n".join(blocks)
+
+
+# Home page ---------------------------------------------------------------------------------------
+
+def tasks(taken: list[dict], from_src: str) -> str:
+    """The home page's task cards: what a reader can do here, each linking straight to its section."""
+    cards = "\n".join(
+        f"-   [{md_text(task['titel'])}]({link(from_src, task['link'])})\n\n    {md_text(task['tekst'])}\n"
+        for task in taken
+    )
+    return f'<div class="grid cards taken" markdown>\n\n{cards}\n</div>\n'

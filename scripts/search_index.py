@@ -1,4 +1,4 @@
-"""Make Material's search find words typed without accents: 'coordinatie' finds 'coördinatie'."""
+"""Search in the staff's words: 'coordinatie' finds 'coördinatie', 'driepartijencontract' the driepartijenovereenkomst."""
 
 from __future__ import annotations
 
@@ -33,11 +33,23 @@ def add_folded_words(index: dict) -> dict:
     return index
 
 
-def fold_index_file(path) -> None:
+def add_synonyms(index: dict, synonyms: list[dict]) -> dict:
+    """Append the words staff type to each entry that uses the guide's word for them (content/synoniemen.yml)."""
+    wanted = [([fold(word).lower() for word in s["handreiking"]], " ".join(s["zoekwoorden"])) for s in synonyms]
+    for doc in index["docs"]:
+        text = fold(_strip_tags(doc.get("title", "") + " " + doc.get("text", ""))).lower()
+        extra = [staff for guide_words, staff in wanted if any(word in text for word in guide_words)]
+        if extra:
+            doc["text"] = f"{doc.get('text', '')} {' '.join(extra)}"
+    return index
+
+
+def fold_index_file(path, synonyms: list[dict]) -> None:
+    """Rewrite the search index that MkDocs' search plugin wrote: accent-free words and staff synonyms added."""
     with open(path, encoding="utf-8") as handle:
         index = json.load(handle)
     with open(path, "w", encoding="utf-8") as handle:
-        json.dump(add_folded_words(index), handle, ensure_ascii=False, separators=(",", ":"))
+        json.dump(add_synonyms(add_folded_words(index), synonyms), handle, ensure_ascii=False, separators=(",", ":"))
 
 
 def _strip_tags(html: str) -> str:

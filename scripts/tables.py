@@ -25,6 +25,10 @@ def _label_table(match: re.Match) -> str:
 
     def label_row(row: re.Match) -> str:
         names = iter(labels)
-        return "<tr>" + _DATA_CELL.sub(lambda cell: f'<td data-label="{next(names, "")}"', row.group(1)) + "</tr>"
+        def labelled(cell: re.Match) -> str:
+            name = next(names, "")
+            return f'<td data-label="{name}"' if name else "<td"  # an empty header gives no label on a phone
+
+        return "<tr>" + _DATA_CELL.sub(labelled, row.group(1)) + "</tr>"
 
     return f'<table class="gegevenstabel">{head}</thead>{_ROW.sub(label_row, body)}</table>'
