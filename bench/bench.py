@@ -22,7 +22,9 @@ from bench.projects import expand_docs, scale_project, write_bare_config
 from bench.report_text import machine, markdown_report
 from scripts.build import build_site, copy_project
 from scripts.content import load_content
-from scripts.downloads import checklist_docx, checklist_pdf
+from scripts.checklist_pdf import checklist_pdf
+from scripts.downloads import checklist_docx
+from scripts.pdf_render import fonts_css
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 REPORT_DIR = PROJECT_DIR / "bench"
@@ -86,12 +88,13 @@ def page_weights(site: Path, assets: tuple) -> list[int]:
 def download_seconds(project: Path) -> tuple[float, int, int]:
     """Time to make every checklist download of a project with the pure functions; downloads; items."""
     content = load_content(project / "content")
+    fonts = fonts_css(project / ".cache")
     start = time.perf_counter()
     count = items = 0
     for checklist in content.checklists:
         items += 2 * sum(len(section["punten"]) for section in checklist["secties"])
         sources = [content.find("bronnen", b) for b in checklist["bronnen"]]
-        checklist_pdf(checklist, sources, date(2026, 1, 1))
+        checklist_pdf(checklist, sources, date(2026, 1, 1), None, fonts)
         checklist_docx(checklist, sources, date(2026, 1, 1))
         count += 2
     return time.perf_counter() - start, count, items

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
-from scripts import checklist_pages, codeversion, downloads, outputs
+from scripts import checklist_pages, checklist_pdf, codeversion, downloads, outputs, pdf_render
 from scripts.cache import cached, fingerprint
 from scripts.content import Content, load_content
 from scripts.markup import date_nl
@@ -22,8 +22,7 @@ from scripts.version import version_date
 # `make build` makes the offline edition first; these variables tell that build, and then the online one.
 OFFLINE_ENV = "HANDREIKING_OFFLINE"
 OFFLINE_ZIP_ENV = "HANDREIKING_OFFLINE_ZIP"
-_MAKERS = {"pdf": downloads.checklist_pdf, "docx": downloads.checklist_docx}
-_LIBRARIES = ("reportlab", "python-docx")
+_LIBRARIES = ("weasyprint", "pikepdf", "python-docx")
 
 
 class RestartNeeded(PluginError):
@@ -92,13 +91,18 @@ def load(options: Options) -> Guide:
     content = load_content(options.root / "content", checked_dir=cache / "gecontroleerd")
     version = version_date(options.root)
     made = {}
+    fonts = pdf_render.fonts_css(cache)
+    rule = content.find("begrippen", "voorwaarden")
+    makers = {"pdf": lambda c, s, r: checklist_pdf.checklist_pdf(c, s, version, r, fonts),
+              "docx": lambda c, s, r: downloads.checklist_docx(c, s, version, r)}
     for checklist in content.checklists:
         sources = [content.find("bronnen", b) for b in checklist["bronnen"]]
-        for kind, make in _MAKERS.items():
-            key = fingerprint(kind, checklist, sources, version.isoformat(), codeversion.RUNNING,
+        shown_rule = rule if checklist_pages.mentions_conditions(checklist) else None
+        for kind, make in makers.items():
+            key = fingerprint(kind, checklist, sources, shown_rule, fonts, version.isoformat(), codeversion.RUNNING,
                               [package_version(name) for name in _LIBRARIES])
             made[outputs.checklist_download(checklist["id"], kind)] = cached(
-                cache / "downloads", key, lambda: make(checklist, sources, version))
+                cache / "downloads", key, lambda: make(checklist, sources, shown_rule))
     return Guide(options, content, version, MappingProxyType(made))
 
 

@@ -9,11 +9,14 @@ from datetime import date
 
 import pytest
 from docx import Document
+import pikepdf
 from pypdf import PdfReader
 
 from scripts.build import copy_project
 from scripts.cache import cached, fingerprint
-from scripts.downloads import checklist_docx, checklist_pdf
+from scripts.checklist_pdf import checklist_pdf
+from scripts.downloads import checklist_docx
+from scripts.pdf_render import fonts_css
 from scripts.markup import date_nl, file_size
 from scripts.version import version_date
 from tests.conftest import PROJECT, article_html, checklist_ids, html_pages, parse_page, run_build
@@ -35,12 +38,32 @@ def pdf_facts(data: bytes) -> dict:
     fields = reader.get_fields() or {}
     return {
         "text": words(" ".join(page.extract_text() for page in reader.pages)),
-        "checkboxes": [name for name, field in fields.items() if field.get("/FT") == "/Btn"],
-        "text_fields": [name for name, field in fields.items() if field.get("/FT") == "/Tx"],
+        "checkboxes": {name: str(field.get("/TU")) for name, field in fields.items() if field.get("/FT") == "/Btn"},
+        "text_fields": {name: str(field.get("/TU")) for name, field in fields.items() if field.get("/FT") == "/Tx"},
         "title": reader.metadata.title,
         "language": reader.trailer["/Root"].get("/Lang"),
         "pages": reader.pages,
     }
+
+
+def pdf_ua_problems(data: bytes) -> list[str]:
+    """What a screen-reader user would miss: tags, structure, language, title shown, PDF/UA claim, tab order."""
+    problems = []
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        root = pdf.Root
+        if not (root.get("/MarkInfo") and root.MarkInfo.get("/Marked")):
+            problems.append("not tagged (/MarkInfo /Marked)")
+        if "/StructTreeRoot" not in root:
+            problems.append("no structure tree")
+        if not str(root.get("/Lang", "")).startswith("nl"):
+            problems.append("no Dutch /Lang")
+        if not (root.get("/ViewerPreferences") and root.ViewerPreferences.get("/DisplayDocTitle")):
+            problems.append("the title is not shown (DisplayDocTitle)")
+        if pdf.open_metadata().get("pdfuaid:part") != "1":
+            problems.append("no PDF/UA-1 identification in the metadata")
+        if any(page.obj.get("/Tabs") != "/S" for page in pdf.pages):
+            problems.append("tab order does not follow the structure")
+    return problems
 
 
 def docx_facts(data: bytes) -> dict:
@@ -63,10 +86,12 @@ def test_pdf_holds_every_item_with_a_checkbox(site, content, checklist_id):
     items = [p for s in checklist["secties"] for p in s["punten"]]
     for item in items:
         assert words(item["tekst"]) in facts["text"], item["id"]
-    assert sorted(facts["checkboxes"]) == sorted(f"punt_{p['id']}" for p in items)
-    assert len(facts["text_fields"]) == len(checklist["secties"])
+    assert facts["checkboxes"] == {f"punt_{p['id']}": words(p["tekst"]) for p in items}, "each box is named after its item"
+    assert sorted(facts["text_fields"]) == sorted(f"aantekeningen_{s['id']}" for s in checklist["secties"])
+    assert all(name.startswith("Aantekeningen bij") for name in facts["text_fields"].values())
     assert facts["title"] == checklist["titel"]
     assert facts["language"] == "nl-NL"
+    assert pdf_ua_problems((site / "downloads" / f"{checklist_id}.pdf").read_bytes()) == []
     assert words(checklist["doel"]) in facts["text"]
     assert f"Versie {date_nl(version_date(PROJECT).isoformat())}." in facts["text"]
     assert f"Pagina 1 van {len(facts['pages'])}" in facts["text"]
@@ -121,7 +146,7 @@ def test_docx_zip_has_fixed_timestamps(site):
 def test_long_dutch_and_many_items_still_lay_out_without_losing_text():
     long_item = ("Coördineer met de cliënt, de begeleider én de gemeente wie de financiën regelt, ‘direct’ na de "
                  "sleuteloverdracht. ") * 6
-    long_item = long_item[:500]
+    long_item = long_item[:250]  # the longest item the schema allows
     items = [{"id": "lang", "tekst": long_item}] + [
         {"id": f"punt-{n}", "tekst": f"Controleer punt {n}: één afspraak over oriëntatie en coördinatie."}
         for n in range(1, 60)]
@@ -130,7 +155,7 @@ def test_long_dutch_and_many_items_still_lay_out_without_losing_text():
                  "secties": [{"id": "alles", "titel": "Alles in één sectie", "punten": items}]}
     source = {"id": "x", "kort": "X", "titel": "Bron", "uitgever": "Uitgever", "datum": "2023", "adres": "onbekend"}
 
-    pdf = pdf_facts(checklist_pdf(checklist, [source], VERSION))
+    pdf = pdf_facts(checklist_pdf(checklist, [source], VERSION, None, fonts_css(PROJECT / ".cache")))
     assert len(pdf["pages"]) >= 3
     assert len(pdf["checkboxes"]) == 60
     for item in items:
@@ -145,7 +170,8 @@ def test_long_dutch_and_many_items_still_lay_out_without_losing_text():
 def test_pure_functions_give_the_same_bytes_twice(content):
     checklist = content.checklists[0]
     sources = sources_of(content, checklist)
-    assert checklist_pdf(checklist, sources, VERSION) == checklist_pdf(checklist, sources, VERSION)
+    fonts = fonts_css(PROJECT / ".cache")
+    assert checklist_pdf(checklist, sources, VERSION, None, fonts) == checklist_pdf(checklist, sources, VERSION, None, fonts)
     assert checklist_docx(checklist, sources, VERSION) == checklist_docx(checklist, sources, VERSION)
 
 

@@ -1,0 +1,66 @@
+"""HTML to an accessible PDF (PDF/UA-1, tagged, form fields named) with WeasyPrint: one font, the same bytes every time."""
+
+from __future__ import annotations
+
+import io
+import logging
+from pathlib import Path
+
+import pikepdf
+from fontTools import subset
+from mkdocs.exceptions import PluginError
+
+from scripts.cache import cached, fingerprint
+
+# Debian's fonts-dejavu-core (the Makefile installs it). Subset to what Dutch text and the guide's signs need: a
+# form field embeds its whole font, and all of DejaVu Sans is 700 kB.
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+FONTS = {"normal": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf"}
+_UNICODES = [*range(0x20, 0x7F), *range(0xA0, 0x180), *range(0x2010, 0x2027), 0x2030, 0x2039, 0x203A, 0x20AC,
+             0x2122, 0x2190, 0x2192, 0x2610, 0x2611, 0x25CF]
+log = logging.getLogger("mkdocs.handreiking.pdf")
+
+
+def fonts_css(cache_dir: Path) -> str:
+    """@font-face rules for the guide's PDF font, subset once and kept in .cache/."""
+    rules = []
+    for weight, name in FONTS.items():
+        source = FONT_DIR / name
+        if not source.is_file():
+            raise PluginError(f"het lettertype {source} ontbreekt; installeer het Debian-pakket fonts-dejavu-core "
+                              "(make test doet dat)")
+        key = fingerprint("lettertype", source, _UNICODES)
+        cached(Path(cache_dir) / "lettertypen", key, lambda: _subset(source))
+        path = Path(cache_dir) / "lettertypen" / key[:2] / key  # where cached() keeps it
+        rules.append(f'@font-face {{ font-family: "Handreiking"; font-weight: {weight}; '
+                     f'src: url("{path.resolve().as_uri()}"); }}')
+    return "\n".join(rules)
+
+
+def _subset(source: Path) -> bytes:
+    options = subset.Options()
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    options.drop_tables += ["FFTM"]  # FontForge's timestamps: nothing a reader needs
+    # Kerning only: a ligature such as 'fi' would be read (and copied) as another character.
+    options.layout_features = ["kern"]
+    font = subset.load_font(str(source), options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=_UNICODES)
+    subsetter.subset(font)
+    buffer = io.BytesIO()
+    subset.save_font(font, buffer, options)
+    return buffer.getvalue()
+
+
+def render(html: str, base_url: str | None = None) -> bytes:
+    """A tagged PDF/UA-1 file with fillable forms; tabbing follows the structure; a fixed document id."""
+    import weasyprint  # loaded on first use: importing it takes a quarter of a second
+
+    pdf = weasyprint.HTML(string=html, base_url=base_url).write_pdf(pdf_variant="pdf/ua-1", pdf_forms=True)
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        for page in document.pages:
+            page.obj["/Tabs"] = pikepdf.Name("/S")  # PDF/UA: the Tab key follows the structure tree
+        output = io.BytesIO()
+        document.save(output, deterministic_id=True)
+    return output.getvalue()
