@@ -34,11 +34,22 @@ def add_folded_words(index: dict) -> dict:
 
 
 def add_synonyms(index: dict, synonyms: list[dict]) -> dict:
-    """Append the words staff type to each entry that uses the guide's word for them (content/synoniemen.yml)."""
+    """Append the words staff type to each entry that uses the guide's word for them (content/synoniemen.yml).
+
+    A section whose heading has the guide's word gets the staff words most (it is about that subject); another
+    section gets them as often as it uses the word, at most twice, so a common word does not swamp the ranking.
+    """
     wanted = [([fold(word).lower() for word in s["handreiking"]], " ".join(s["zoekwoorden"])) for s in synonyms]
     for doc in index["docs"]:
-        text = fold(_strip_tags(doc.get("title", "") + " " + doc.get("text", ""))).lower()
-        extra = [staff for guide_words, staff in wanted if any(word in text for word in guide_words)]
+        title = fold(_strip_tags(doc.get("title", ""))).lower()
+        text = fold(_strip_tags(doc.get("text", ""))).lower()
+        extra = []
+        for guide_words, staff in wanted:
+            if any(word in title for word in guide_words):
+                count = 5
+            else:
+                count = min(2, sum(text.count(word) for word in guide_words))
+            extra += [staff] * count
         if extra:
             doc["text"] = f"{doc.get('text', '')} {' '.join(extra)}"
     return index
