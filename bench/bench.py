@@ -32,7 +32,7 @@ RUNS = 5
 SCALES = (1, 10, 50)
 GOAL = 1.3
 OWN_ASSETS = ("assets/stylesheets/handreiking.css", "assets/javascripts/checklist.js",
-              "assets/javascripts/kopieer-adres.js", "assets/javascripts/sneltoetsen-uit.js")
+              "assets/javascripts/trainers.js", "assets/javascripts/sneltoetsen-uit.js")
 log = logging.getLogger("mkdocs.handreiking.bench")
 
 

@@ -1,9 +1,15 @@
 """The guide's build code. mkdocs-macros and Zensical call define_env; importing the package loads every module."""
 
-from scripts import codeversion  # noqa: F401  (first: it fingerprints the modules imported next)
-from scripts import (build, cache, checklist_pages, content, downloads, engine, hooks, links, macros,  # noqa: F401
-                     markup, offline, outputs, page_errors, pipeline, postbuild, problems, readability,
-                     redirect_page, render, search_index, tables, trainers, version)
+import importlib
+
+from scripts import codeversion
+
+# Every module now, so codeversion.RUNNING (taken just before) is the code that runs, even if a file changes later.
+for _module in sorted(codeversion.PACKAGE_DIR.glob("*.py")):
+    if _module.stem not in ("__init__", "__main__"):
+        importlib.import_module(f"scripts.{_module.stem}")
+
+from scripts import engine, macros  # noqa: E402  (loaded above; named here for define_env)
 
 
 def define_env(env):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -27,6 +28,9 @@ def cli() -> None:
 def build(site_dir: Path, zonder_offline: bool) -> None:
     from scripts.build import BuildFailed, build_site
 
+    if not os.environ.get("SITE_URL"):
+        log.warning("SITE_URL is niet gezet. De adressen voor trainers, in adressen.csv en in de sitemap wijzen dan "
+                    "naar http://127.0.0.1:8000/. Publiceer je de site? Bouw dan met SITE_URL=https://... make build")
     try:
         build_site(site_dir, with_offline=not zonder_offline)
     except BuildFailed:

@@ -23,18 +23,10 @@ _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 def checklist_docx(checklist: dict, sources: list[dict], version: date, rule: dict | None = None) -> bytes:
     """Word file with heading styles and clickable checkboxes (w14:checkbox content controls)."""
     document = Document()
-    _set_language(document, "nl-NL")
-    properties = document.core_properties
-    properties.title = checklist["titel"]
-    properties.subject = f"Checklist uit de {GUIDE}"
-    properties.author = AUTHOR
-    properties.last_modified_by = AUTHOR
-    properties.language = "nl-NL"
-    properties.keywords = "Housing First; woningcorporatie; checklist"
-    properties.comments = _clean(checklist["doel"])
-    properties.revision = 1
-    moment = _datetime(version)
-    properties.created = properties.modified = properties.last_printed = moment
+    set_language(document, "nl-NL")
+    set_core_properties(document, checklist["titel"], f"Checklist uit de {GUIDE}", version)
+    document.core_properties.keywords = "Housing First; woningcorporatie; checklist"
+    document.core_properties.comments = _clean(checklist["doel"])
 
     document.add_heading(checklist["titel"], level=1)
     for label, key in (("Doel", "doel"), ("Voor wie", "voor_wie"), ("Wanneer", "moment")):
@@ -70,7 +62,7 @@ def checklist_docx(checklist: dict, sources: list[dict], version: date, rule: di
 
     buffer = io.BytesIO()
     document.save(buffer)
-    return _normalise_zip(buffer.getvalue())
+    return normalise_zip(buffer.getvalue())
 
 
 # Word -------------------------------------------------------------------------------------------
@@ -127,7 +119,18 @@ def _add_page_field(paragraph) -> None:
             run.text = text
 
 
-def _set_language(document, language: str) -> None:
+def set_core_properties(document, title: str, subject: str, version: date) -> None:
+    """Title, subject, author and dates of a Word file: fixed by the version date, so the bytes do not change."""
+    properties = document.core_properties
+    properties.title = title
+    properties.subject = subject
+    properties.author = properties.last_modified_by = AUTHOR
+    properties.language = "nl-NL"
+    properties.revision = 1
+    properties.created = properties.modified = properties.last_printed = _datetime(version)
+
+
+def set_language(document, language: str) -> None:
     """Default proofing language of every style, so Word checks Dutch spelling."""
     defaults = document.styles.element.find(qn("w:docDefaults"))
     run_defaults = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
@@ -138,7 +141,7 @@ def _set_language(document, language: str) -> None:
     lang.set(qn("w:val"), language)
 
 
-def _normalise_zip(data: bytes) -> bytes:
+def normalise_zip(data: bytes) -> bytes:
     """Rewrite a .docx zip with fixed timestamps and order, so equal content gives equal bytes."""
     source = zipfile.ZipFile(io.BytesIO(data))
     output = io.BytesIO()

@@ -7,7 +7,6 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from scripts import offline, outputs, pipeline
-from scripts.problems import EditorError, Problem
 
 # The guide rides along with the one MkDocs config of a build (not in config.extra): a new build has a new config.
 _ATTRIBUTE = "_handreiking_guide"
@@ -44,30 +43,6 @@ def generated_files(guide: pipeline.Guide, root: Path) -> dict[str, dict]:
     elif guide.options.offline_zip:
         files[outputs.OFFLINE_ZIP] = {"abs_src_path": str(guide.options.offline_zip)}
     return files
-
-
-def add_to_section(nav: list, section: str, entries: list[dict], config_text: str) -> None:
-    """Append entries to a section of the nav from mkdocs.yml; the section must be there."""
-    for entry in nav:
-        if isinstance(entry, dict) and section in entry:
-            entry[section].extend(entries)
-            return
-    line = config_text[: max(0, config_text.find("\nnav:") + 1)].count("\n") + 1
-    raise EditorError([Problem("mkdocs.yml", line, "", (
-        f"de navigatie (nav) heeft geen sectie '{section}'; daar zet de handreiking de checklists. "
-        f"Zet '- {section}:' terug in nav, met daaronder '- checklists/index.md'"))])
-
-
-def nav_pages(nav: list) -> list[str]:
-    """The Markdown pages of a nav, in reading order (sections opened, external links left out)."""
-    pages = []
-    for entry in nav:
-        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
-        if isinstance(value, list):
-            pages += nav_pages(value)
-        elif isinstance(value, str) and value.endswith(".md"):
-            pages.append(value)
-    return pages
 
 
 def rendered_pages(files) -> dict[str, tuple[str, str, str]]:

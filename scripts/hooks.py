@@ -7,8 +7,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from scripts import (checklist_pages, engine, offline, outputs, page_checks, postbuild, problem_text,
-                     redirect_page, render, tables)
+from scripts import engine, offline, outputs, page_checks, postbuild, problem_text, redirect_page, site_nav, tables
 from scripts.problems import EditorError
 
 
@@ -16,8 +15,7 @@ from scripts.problems import EditorError
 def on_config(config):
     problem_text.drop_english_page_headers()
     guide = engine.guide_of(config)
-    engine.add_to_section(config.nav, outputs.CHECKLISTS_SECTION, checklist_pages.nav_entries(guide.content.checklists),
-                          Path(config.config_file_path).read_text(encoding="utf-8-sig"))
+    config.nav = guide.nav
     config.extra["versie"] = guide.version_label
     if guide.options.offline:
         config.theme["features"] = [f for f in config.theme["features"] if f not in offline.SERVER_ONLY_FEATURES]
@@ -30,7 +28,7 @@ def on_files(files, config):
     problems = [p for f in files.documentation_pages() for p in page_checks.source_problems(f.src_uri, f.content_bytes)]
     for path, content in engine.generated_files(engine.guide_of(config), Path(config.config_file_path).parent).items():
         files.append(File.generated(config, path, **content))
-    problems += page_checks.nav_problems(engine.nav_pages(config.nav), {f.src_uri for f in files.documentation_pages()},
+    problems += page_checks.nav_problems(site_nav.nav_pages(config.nav), {f.src_uri for f in files.documentation_pages()},
                                          Path(config.config_file_path).read_text(encoding="utf-8"))
     if problems:
         raise EditorError(problems)
@@ -38,7 +36,7 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    return markdown + render.abbreviations(engine.guide_of(config).content.begrippen)
+    return markdown + engine.guide_of(config).page_additions(page.file.src_uri)
 
 
 def on_page_content(html, page, config, files):
@@ -46,7 +44,8 @@ def on_page_content(html, page, config, files):
 
 
 def on_env(env, config, files):
-    problems = page_checks.link_problems(engine.rendered_pages(files), {f.url for f in files},
+    coming = outputs.post_build_paths(engine.guide_of(config).content.lesmateriaal)  # written by on_post_build
+    problems = page_checks.link_problems(engine.rendered_pages(files), {f.url for f in files} | set(coming),
                                          engine.data_texts(Path(config.config_file_path).parent))
     if problems:
         raise EditorError(problems)
@@ -55,4 +54,4 @@ def on_env(env, config, files):
 
 @event_priority(-50)  # after the search plugin wrote its index, before the offline plugin inlines it
 def on_post_build(config):
-    postbuild.finish(Path(config.site_dir), engine.guide_of(config), engine.nav_pages(config.nav))
+    postbuild.finish(Path(config.site_dir), engine.guide_of(config))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from inspect import Parameter, signature
 from typing import Callable
 
-from scripts import checklist_pages, offline, outputs, render
+from scripts import checklist_pages, offline, outputs, render, trainers
 from scripts.content import UnknownRecord
 from scripts.pipeline import Guide
 
@@ -85,6 +85,12 @@ def taken(guide: Guide, page: str) -> str:
     return render.tasks(guide.content.taken, page)
 
 
+def trainers_adressen(guide: Guide, page: str) -> str:
+    """Per chapter a group with its sections, addresses and lesson material (the Voor trainers page)."""
+    lessons = {lesson["hoofdstuk"]: lesson for lesson in guide.content.lesmateriaal}
+    return trainers.groups_markdown(guide.nav, lessons, _sources(guide), dict(guide.moved))
+
+
 def checklists_overzicht(guide: Guide, page: str) -> str:
     """Every checklist with its audience and both downloads, as a table."""
     return checklist_pages.overview(guide.content.checklists, guide.download_sizes(), outputs.page_url(page))
@@ -96,7 +102,7 @@ def offline_editie(guide: Guide, page: str) -> str:
 
 
 MACROS = (bron, bronnenlijst, alle_bronnen, corporaties, corporaties_praktijk, principes, praktijk, partners,
-          begrippen, voorwaarden_regel, route, taken, checklists_overzicht, offline_editie)
+          begrippen, voorwaarden_regel, route, taken, trainers_adressen, checklists_overzicht, offline_editie)
 
 
 def _sources(guide: Guide) -> dict:

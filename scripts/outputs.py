@@ -30,3 +30,19 @@ def checklist_downloads(checklists: list[dict]) -> list[tuple[str, str]]:
 def page_url(src_path: str) -> str:
     """The address of a page built from docs/<src_path> (every page is a .html file)."""
     return src_path.removesuffix(".md") + ".html"
+
+
+# Made after the engine ran, from the built pages (scripts/postbuild.py): they need the pages' section addresses.
+ADDRESSES_CSV = "downloads/adressen.csv"
+ADDRESSES_CSV_LABEL = "Alle adressen als tabel (CSV, opent in Excel)"
+HANDOUT_KINDS = {"pdf": "PDF", "docx": "Word"}
+
+
+def handout(lesson_id: str, kind: str) -> str:
+    """A chapter's one-page hand-out for trainers."""
+    return f"downloads/lesmateriaal-{lesson_id}.{kind}"
+
+
+def post_build_paths(lessons: list[dict]) -> list[str]:
+    """Every file the post-build step writes: the hand-outs and the table of addresses (pages may link to them)."""
+    return [handout(lesson["id"], kind) for lesson in lessons for kind in HANDOUT_KINDS] + [ADDRESSES_CSV]

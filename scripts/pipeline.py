@@ -13,7 +13,8 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
-from scripts import checklist_pages, checklist_pdf, codeversion, downloads, outputs, pdf_render
+from scripts import (checklist_pages, checklist_pdf, codeversion, downloads, lessons, outputs, pdf_render, render,
+                     site_nav)
 from scripts.cache import cached, fingerprint
 from scripts.content import Content, load_content
 from scripts.markup import date_nl
@@ -57,6 +58,8 @@ class Guide:
     content: Content
     version: date
     downloads: Mapping[str, bytes]  # site path -> bytes
+    nav: list  # mkdocs.yml's nav with a page per checklist in its 'Checklists' section
+    moved: Mapping[str, str]  # pages that moved: old.md -> new.md (mkdocs.yml, redirect_maps)
 
     @property
     def version_label(self) -> str:
@@ -71,6 +74,14 @@ class Guide:
 
     def offline_zip_size(self) -> int | None:
         return self.options.offline_zip.stat().st_size if self.options.offline_zip else None
+
+    def page_additions(self, src: str) -> str:
+        """What every engine appends to a page's Markdown: the trainers' box of its chapter, the abbreviations."""
+        added = ""
+        for lesson in self.content.lesmateriaal:
+            if lesson["hoofdstuk"] == src:
+                added += lessons.box(lesson, self.content.find("bronnen", lesson["casus"]["bron"]), src)
+        return added + render.abbreviations(self.content.begrippen)
 
     def pages(self) -> dict[str, str]:
         """Generated Markdown pages (relative to docs/): one per checklist."""
@@ -103,7 +114,12 @@ def load(options: Options) -> Guide:
                               [package_version(name) for name in _LIBRARIES])
             made[outputs.checklist_download(checklist["id"], kind)] = cached(
                 cache / "downloads", key, lambda: make(checklist, sources, shown_rule))
-    return Guide(options, content, version, MappingProxyType(made))
+    config_text = (options.root / "mkdocs.yml").read_text(encoding="utf-8-sig")
+    config = site_nav.read_mkdocs_yml(options.root / "mkdocs.yml")
+    nav = site_nav.with_section_entries(config["nav"], outputs.CHECKLISTS_SECTION,
+                                        checklist_pages.nav_entries(content.checklists), config_text)
+    return Guide(options, content, version, MappingProxyType(made), nav,
+                 MappingProxyType(site_nav.redirect_maps(config)))
 
 
 def check_site_url(site_url: str) -> None:

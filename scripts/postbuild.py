@@ -5,21 +5,26 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from scripts import outputs, page_contents, readability, search_index, trainers
+from scripts import outputs, page_contents, readability, search_index, site_nav, trainer_files, trainers
 from scripts.pipeline import Guide
 
 _EXTERNAL = re.compile(r'<a href="(https?://[^"]+)"')
 
-def finish(site_dir: Path, guide: Guide, pages: list[str]) -> None:
-    """Everything that needs the built pages; pages are the Markdown sources in reading order."""
+
+def finish(site_dir: Path, guide: Guide) -> None:
+    """Everything that needs the built pages, in the nav's reading order."""
+    pages = site_nav.nav_pages(guide.nav)
     index = site_dir / "search" / "search_index.json"
     if index.is_file():
         search_index.fold_index_file(index, guide.content.synoniemen)
     listing = trainers.page_addresses(site_dir, pages)
+    trainer_files.write(site_dir, guide, listing)
     scores = [(page["title"], page["url"], readability.cached_scores(
         trainers.article((site_dir / page["url"]).read_text(encoding="utf-8")), guide.options.root / ".cache"))
         for page in listing]
-    downloads = trainers.download_addresses(guide.content.checklists, bool(guide.options.offline_zip))
+    titles = {page["src"]: page["title"] for page in listing}
+    handouts = [(lesson["id"], titles[lesson["hoofdstuk"]]) for lesson in guide.content.lesmateriaal]
+    downloads = trainers.download_addresses(guide.content.checklists, handouts, bool(guide.options.offline_zip))
     _rewrite(site_dir / outputs.page_url(outputs.TRAINERS_PAGE),
              lambda html: trainers.fill(html, listing, downloads, guide.options.site_url))
     _rewrite(site_dir / outputs.page_url(outputs.ACCESSIBILITY_PAGE), lambda html: readability.fill(html, scores))

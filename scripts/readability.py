@@ -25,7 +25,7 @@ _BLOCKS = {"p", "li", "dd", "blockquote", "figcaption", "summary"}
 # Not running text: headings, code, tables of short cells, citations, source lists, address lists.
 _SKIPPED_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "table", "script", "style", "nav", "dt"}
 _SKIPPED_CLASSES = {"bronverwijzing", "bronregel", "bronnenlijst", "adressenlijst", "downloads", "headerlink",
-                    "handreiking-versie", "praktijk__titel", "praktijk__wie", "md-source-file"}
+                    "handreiking-versie", "praktijk__titel", "praktijk__wie", "md-source-file", "voor-trainers__bron"}
 _VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source"}
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^a-z])")
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*|\d+(?:[.,]\d+)*%?")

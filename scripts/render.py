@@ -27,7 +27,7 @@ def source_entry(bron: dict) -> str:
     """One source as an HTML fragment: title or description, authors, publisher, date, address, note."""
     parts = [f"<cite>{html_text(bron['titel'])}</cite>" if "titel" in bron else html_text(bron["omschrijving"])]
     parts += [html_text(bron[field]) for field in ("auteurs", "uitgever") if field in bron]
-    parts.append(date_nl(bron["datum"]))
+    parts.append(_sentence(date_nl(bron["datum"])))
     text = ". ".join(parts) + "."
     if bron["adres"] == UNKNOWN_ADDRESS:
         text += ' <span class="bron__adres-onbekend">Adres niet bekend.</span>'
@@ -43,9 +43,14 @@ def source_plain(bron: dict) -> str:
     """One source as plain text, for downloads: the same parts as on the site, the address written out."""
     parts = [bron.get("titel") or bron["omschrijving"]]
     parts += [bron[field] for field in ("auteurs", "uitgever") if field in bron]
-    parts.append(date_nl(bron["datum"]))
+    parts.append(_sentence(date_nl(bron["datum"])))
     address = "Adres niet bekend." if bron["adres"] == UNKNOWN_ADDRESS else bron["adres"]
     return ". ".join(" ".join(str(p).split()) for p in parts) + ". " + address
+
+
+def _sentence(text: str) -> str:
+    """'zonder datum' starts a sentence in a source entry: 'Zonder datum'."""
+    return text[:1].upper() + text[1:]
 
 
 def source_list(bronnen: list[dict]) -> str:

@@ -1,4 +1,4 @@
-"""The 'Voor trainers' page: every page, section and download with its full address, read from the built pages."""
+"""The 'Voor trainers' page: per chapter a closed group of its sections (links, addresses) and lesson material."""
 
 from __future__ import annotations
 
@@ -9,24 +9,48 @@ from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 
-from scripts import outputs
-from scripts.markup import html_text
+from scripts import lessons, outputs, site_nav
+from scripts.markup import html_text, md_text
 
-PAGES_MARKER = "<!-- trainers:paginas -->"
-_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 DOWNLOADS_MARKER = "<!-- trainers:downloads -->"
-
-
+_PAGE_MARKER = "<!-- adressen:{} -->"
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 # MkDocs writes headings as <hN id="..">text<a class="headerlink" ..>¶</a></hN>: a regular expression reads them.
 _HEADING = re.compile(r'<h([123])(?: id="([^"]*)")?[^>]*>(.*?)</h\1>', re.S)
 _PERMALINK = re.compile(r'<a class="headerlink".*?</a>', re.S)
 _TAG = re.compile(r"<[^>]+>")
+_FILTER = ('<div class="adressen-filter" hidden><label for="adressen-zoek">Zoek een onderdeel</label> '
+           '<input id="adressen-zoek" type="search" autocomplete="off" placeholder="Bijvoorbeeld: overlast"> '
+           '<span class="adressen-filter__aantal" role="status"></span></div>')
 
 
-def _headings(article_html: str) -> list[tuple[int, str, str]]:
-    """(level, text, id) of the h1 and every h2/h3 of a page's article."""
-    return [(int(level), " ".join(unescape(_TAG.sub("", _PERMALINK.sub("", inner))).split()), anchor or "")
-            for level, anchor, inner in _HEADING.findall(article_html)]
+def groups_markdown(nav: list, lessons_by_chapter: dict, sources: dict, moved: dict) -> str:
+    """A heading per nav group (so it is in the page contents), then a group that opens and closes.
+
+    The addresses come after the build (fill): only then are the sections and their anchors known. A moved page
+    keeps its group's old anchor too, as the link contract asks of every published address.
+    """
+    blocks = [_FILTER]
+    for title, pages in site_nav.nav_groups(nav):
+        slug = _slug(pages[0])
+        aliases = "".join(f'<a id="adressen-{_slug(old)}"></a>' for old, new in moved.items() if new == pages[0])
+        if aliases:
+            blocks.append(aliases)
+        lesson = next((lessons_by_chapter[p] for p in pages if p in lessons_by_chapter), None)
+        summary = "Adressen, lesmateriaal en hand-outs" if lesson else "Adressen"
+        hidden = f'<span class="voor-schermlezer"> van {html_text(title)}</span>'  # 17 summaries must differ
+        parts = [f"### {md_text(title)} {{ #adressen-{slug} }}\n",
+                 f'<details class="adresgroep" open markdown>\n<summary>{summary}{hidden}</summary>\n']
+        parts += [_PAGE_MARKER.format(page) for page in pages]
+        if lesson:
+            parts.append(lessons.body(lesson, sources[lesson["casus"]["bron"]], outputs.TRAINERS_PAGE))
+        parts.append("</details>\n")
+        blocks.append("\n\n".join(parts))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _slug(page: str) -> str:
+    return page.removesuffix(".md").replace("/", "-")
 
 
 def article(html: str) -> str:
@@ -35,60 +59,53 @@ def article(html: str) -> str:
     return match.group(1) if match else ""
 
 
+def _headings(article_html: str) -> list[tuple[int, str, str]]:
+    """(level, text, id) of the h1 and every h2/h3 of a page's article."""
+    return [(int(level), " ".join(unescape(_TAG.sub("", _PERMALINK.sub("", inner))).split()), anchor or "")
+            for level, anchor, inner in _HEADING.findall(article_html)]
+
+
 def page_addresses(site_dir: Path, pages: list[str]) -> list[dict]:
-    """[{title, url, sections: [(level, title, anchor)]}] for the built pages, in navigation order."""
+    """[{src, title, url, sections: [(level, title, anchor)]}] for the built pages, in navigation order."""
     listing = []
     for src in pages:
         url = outputs.page_url(src)
         headings = _headings(article((Path(site_dir) / url).read_text(encoding="utf-8")))
         titles = [text for level, text, _ in headings if level == 1]
         sections = [(level, text, anchor) for level, text, anchor in headings if level > 1 and anchor]
-        listing.append({"title": titles[0] if titles else src, "url": url, "sections": sections})
+        listing.append({"src": src, "title": titles[0] if titles else src, "url": url, "sections": sections})
     return listing
 
 
-def download_addresses(checklists: list[dict], with_offline_zip: bool) -> list[tuple[str, str]]:
-    """(name, path) of every download: each checklist as PDF and Word, and the offline edition."""
+def download_addresses(checklists: list[dict], handouts: list[tuple[str, str]],
+                       with_offline_zip: bool) -> list[tuple[str, str]]:
+    """(name, path) of every download: checklists, hand-outs (lesson id, chapter title), addresses, the zip."""
     downloads = outputs.checklist_downloads(checklists)
+    downloads += [(f"Hand-out bij {title} ({label})", outputs.handout(lesson_id, kind))
+                  for lesson_id, title in handouts for kind, label in outputs.HANDOUT_KINDS.items()]
+    downloads.append((outputs.ADDRESSES_CSV_LABEL, outputs.ADDRESSES_CSV))
     if with_offline_zip:
         downloads.append((outputs.OFFLINE_ZIP_LABEL, outputs.OFFLINE_ZIP))
     return downloads
 
 
 def fill(html: str, listing: list[dict], downloads: list[tuple[str, str]], site_url: str) -> str:
-    """Put the address lists in the places the page's Markdown marked for them."""
-    for marker in (PAGES_MARKER, DOWNLOADS_MARKER):
-        if marker not in html:
-            raise PluginError(f"docs/{outputs.TRAINERS_PAGE} mist de regel {marker}; daar komt de lijst met adressen")
-    html = html.replace(PAGES_MARKER, pages_html(listing, site_url))
-    return html.replace(DOWNLOADS_MARKER, downloads_html(downloads, site_url))
-
-
-def pages_html(listing: list[dict], site_url: str) -> str:
-    blocks = []
+    """Put each page's addresses in its group, and the downloads where the page's Markdown marked them."""
+    if DOWNLOADS_MARKER not in html:
+        raise PluginError(f"docs/{outputs.TRAINERS_PAGE} mist de regel {DOWNLOADS_MARKER}; daar komen de downloads")
     for page in listing:
-        slug = page["url"].removesuffix(".html").replace("/", "-")
-        rows = [_row("Hele pagina", page["title"], urljoin(site_url, page["url"]))]
-        rows += [
-            _row(html_text(title), title, urljoin(site_url, f"{page['url']}#{anchor}"), level)
-            for level, title, anchor in page["sections"]
-        ]
-        blocks.append(f'<h3 id="adressen-{html_text(slug)}">{html_text(page["title"])}</h3>\n'
-                      f'<ul class="adressenlijst">\n' + "\n".join(rows) + "\n</ul>")
-    return "\n".join(blocks)
+        rows = [_row(page["title"], page["url"], site_url, 1, "Hele pagina: ")]
+        rows += [_row(title, f"{page['url']}#{anchor}", site_url, level) for level, title, anchor in page["sections"]]
+        html = html.replace(_PAGE_MARKER.format(page["src"]), '<ul class="adressenlijst">' + "".join(rows) + "</ul>")
+    rows = [_row(name, path, site_url, 2) for name, path in downloads]
+    return html.replace(DOWNLOADS_MARKER, '<ul class="adressenlijst">' + "".join(rows) + "</ul>")
 
 
-def downloads_html(downloads: list[tuple[str, str]], site_url: str) -> str:
-    rows = [_row(html_text(name), name, urljoin(site_url, path)) for name, path in downloads]
-    return '<ul class="adressenlijst">\n' + "\n".join(rows) + "\n</ul>"
-
-
-def _row(label_html: str, name: str, address: str, level: int = 2) -> str:
-    address = html_text(address)
-    return (
-        f'<li class="adressenlijst__regel adressenlijst__regel--niveau-{level}">'
-        f'<span class="adressenlijst__naam">{label_html}</span> '
-        f'<code class="adressenlijst__adres">{address}</code> '
-        f'<button type="button" class="md-button adressenlijst__kopieer" data-adres="{address}" '
-        f'aria-label="Kopieer adres van {html_text(name)}" hidden>Kopieer adres</button></li>'
-    )
+def _row(title: str, path: str, site_url: str, level: int, prefix: str = "") -> str:
+    """One address: the title as a link (relative, so it works offline too), the full address, a copy button."""
+    address = html_text(urljoin(site_url, path))
+    return (f'<li class="adressenlijst__regel adressenlijst__regel--niveau-{level}">'
+            f'<a class="adressenlijst__naam" href="{html_text(path)}">{html_text(prefix + title)}</a> '
+            f'<code class="adressenlijst__adres" data-pad="{html_text(path)}">{address}</code> '
+            f'<button type="button" class="md-button adressenlijst__kopieer" data-adres="{address}" '
+            f'data-pad="{html_text(path)}" aria-label="Kopieer adres van {html_text(title)}" hidden>Kopieer adres</button></li>')

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts import checklist_pages, engine, outputs, pipeline, postbuild, render, tables
+from scripts import engine, pipeline, postbuild, site_nav, tables
 
 STAGE = ".zensical"  # beside docs/: the pages as Zensical gets them, made anew on every run
 # Zensical has no hooks: what MkDocs' hooks do happens here, and what it cannot read is left out.
@@ -25,7 +25,7 @@ class ZensicalFailed(Exception):
 def build_with_zensical(project_dir: Path, site_dir: Path) -> None:
     """Stage docs/ with the generated pages and files, write a Zensical config, build, then finish the site."""
     project_dir, site_dir = Path(project_dir).resolve(), Path(site_dir).resolve()
-    config = read_mkdocs_yml(project_dir / "mkdocs.yml")
+    config = site_nav.read_mkdocs_yml(project_dir / "mkdocs.yml")
     guide = pipeline.load(pipeline.Options(project_dir, config["site_url"]))
     stage = project_dir / STAGE
     shutil.rmtree(stage, ignore_errors=True)
@@ -35,9 +35,9 @@ def build_with_zensical(project_dir: Path, site_dir: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         data = content["content"]
         target.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
-    abbreviations = render.abbreviations(guide.content.begrippen)
     for page in (stage / "docs").rglob("*.md"):
-        page.write_text(page.read_text(encoding="utf-8") + abbreviations, encoding="utf-8")
+        src = page.relative_to(stage / "docs").as_posix()
+        page.write_text(page.read_text(encoding="utf-8") + guide.page_additions(src), encoding="utf-8")
 
     zensical_config = stage_config(config, guide, stage, site_dir)
     config_file = project_dir / f"{STAGE}.yml"  # in the project root: Zensical finds scripts/ from there
@@ -48,7 +48,7 @@ def build_with_zensical(project_dir: Path, site_dir: Path) -> None:
         raise ZensicalFailed(f"zie de meldingen van Zensical hierboven ({config_file.name})")
     for page in site_dir.rglob("*.html"):
         page.write_text(tables.label_markdown_tables(page.read_text(encoding="utf-8")), encoding="utf-8")
-    postbuild.finish(site_dir, guide, engine.nav_pages(zensical_config["nav"]))
+    postbuild.finish(site_dir, guide)
 
 
 def stage_config(config: dict, guide: pipeline.Guide, stage: Path, site_dir: Path) -> dict:
@@ -60,23 +60,5 @@ def stage_config(config: dict, guide: pipeline.Guide, stage: Path, site_dir: Pat
     staged["extra"] = {**config.get("extra", {}), "versie": guide.version_label}
     staged["plugins"] = [p for p in config["plugins"]
                          if (next(iter(p)) if isinstance(p, dict) else p) not in _DROPPED_PLUGINS]
-    staged["nav"] = yaml.safe_load(yaml.safe_dump(config["nav"]))
-    engine.add_to_section(staged["nav"], outputs.CHECKLISTS_SECTION, checklist_pages.nav_entries(guide.content.checklists),
-                          "")
+    staged["nav"] = guide.nav
     return staged
-
-
-class _EnvLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml's !ENV [NAME, default] the way MkDocs does."""
-
-
-def _env(loader, node):
-    name, default = loader.construct_sequence(node)
-    return os.environ.get(name, default)
-
-
-_EnvLoader.add_constructor("!ENV", _env)
-
-
-def read_mkdocs_yml(path: Path) -> dict:
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_EnvLoader)

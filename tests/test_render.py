@@ -62,7 +62,7 @@ def test_a_source_states_only_what_is_known():
     assert "<cite>" not in html, "a description is not presented as a title"
     assert "Cijfers over &lt;uitzettingen&gt;" in html
     assert "Adres niet bekend." in html and "<a " not in html
-    assert render.source_plain(described) == "Cijfers over <uitzettingen>. zonder datum. Adres niet bekend."
+    assert render.source_plain(described) == "Cijfers over <uitzettingen>. Zonder datum. Adres niet bekend."
 
 
 def test_all_sources_have_their_id_as_anchor():
