@@ -88,7 +88,8 @@ def taken(guide: Guide, page: str) -> str:
 def trainers_adressen(guide: Guide, page: str) -> str:
     """Per chapter a group with its sections, addresses and lesson material (the Voor trainers page)."""
     lessons = {lesson["hoofdstuk"]: lesson for lesson in guide.content.lesmateriaal}
-    return trainers.groups_markdown(guide.nav, lessons, _sources(guide), dict(guide.moved))
+    return trainers.groups_markdown(guide.nav, lessons, _sources(guide), dict(guide.moved),
+                                    guide.content.find("begrippen", "voorwaarden"))
 
 
 def checklists_overzicht(guide: Guide, page: str) -> str:

@@ -11,6 +11,7 @@ from mkdocs.exceptions import PluginError
 
 from scripts import lessons, outputs, site_nav
 from scripts.markup import html_text, md_text
+from scripts.render import conditions_rule
 
 DOWNLOADS_MARKER = "<!-- trainers:downloads -->"
 _PAGE_MARKER = "<!-- adressen:{} -->"
@@ -24,7 +25,7 @@ _FILTER = ('<div class="adressen-filter" hidden><label for="adressen-zoek">Zoek 
            '<span class="adressen-filter__aantal" role="status"></span></div>')
 
 
-def groups_markdown(nav: list, lessons_by_chapter: dict, sources: dict, moved: dict) -> str:
+def groups_markdown(nav: list, lessons_by_chapter: dict, sources: dict, moved: dict, rule: dict) -> str:
     """A heading per nav group (so it is in the page contents), then a group that opens and closes.
 
     The addresses come after the build (fill): only then are the sections and their anchors known. A moved page
@@ -44,6 +45,8 @@ def groups_markdown(nav: list, lessons_by_chapter: dict, sources: dict, moved: d
         parts += [_PAGE_MARKER.format(page) for page in pages]
         if lesson:
             parts.append(lessons.body(lesson, sources[lesson["casus"]["bron"]], outputs.TRAINERS_PAGE))
+            if "voorwaarde" in str(lesson).lower():  # the material speaks of a tenant's conditions: show the rule
+                parts.append(conditions_rule(rule, outputs.TRAINERS_PAGE))
         parts.append("</details>\n")
         blocks.append("\n\n".join(parts))
     return "\n\n".join(blocks) + "\n"
