@@ -10,22 +10,22 @@ export DISABLE_MKDOCS_2_WARNING := true
 # Where `make serve` listens; the default site_url in mkdocs.yml matches it.
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: serve build test links bench lock check clean browser zensical
+.PHONY: serve build test links bench lock check clean browser zensical pdf
 
 # Every command goes through the guide's one command line: python -m scripts <command> (see --help).
-serve: $(VENV)/.installed
+serve: $(VENV)/.installed pdf
 	$(PY) -m scripts serve --adres $(ADDRESS)
 
-build: $(VENV)/.installed node_modules/.installed
+build: $(VENV)/.installed node_modules/.installed pdf
 	$(PY) -m scripts build
 
-test: $(VENV)/.installed node_modules/.installed browser
+test: $(VENV)/.installed node_modules/.installed browser pdf
 	$(PY) -m pytest
 
-links: $(VENV)/.installed node_modules/.installed
+links: $(VENV)/.installed node_modules/.installed pdf
 	$(PY) -m scripts links
 
-bench: $(VENV)/.installed node_modules/.installed
+bench: $(VENV)/.installed node_modules/.installed browser pdf
 	$(PY) -m scripts bench
 
 # Check content/ alone: quick feedback for content editors.
@@ -33,7 +33,7 @@ check: $(VENV)/.installed
 	$(PY) -m scripts check
 
 # The same guide built with Zensical, MkDocs' successor, into site-zensical/.
-zensical: $(VENV)/.installed
+zensical: $(VENV)/.installed pdf
 	$(PY) -m scripts zensical
 
 $(VENV)/.installed: requirements.lock
@@ -57,6 +57,12 @@ node:
 browser:
 	@command -v java >/dev/null || $(call apt_install,default-jre-headless)
 	@test -x /usr/bin/chromium || $(call apt_install,chromium)
+
+# WeasyPrint (the PDFs) needs Pango and the DejaVu font; the tests read PDF pages as images with pdftoppm.
+pdf:
+	@test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || $(call apt_install,fonts-dejavu-core)
+	@ldconfig -p | grep -q libpangoft2-1.0 || $(call apt_install,libpango-1.0-0 libpangoft2-1.0-0)
+	@command -v pdftoppm >/dev/null || $(call apt_install,poppler-utils)
 
 define apt_install
 	{ if [ "$$(id -u)" = 0 ]; then \

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import logging
 import re
@@ -14,6 +15,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
+import pikepdf
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -23,6 +25,8 @@ from bench.report_text import machine, markdown_report
 from scripts.build import build_site, copy_project
 from scripts.content import load_content
 from scripts.checklist_pdf import checklist_pdf
+from scripts.guide_pdf import book_pages, book_pdf
+from scripts.pipeline import Options, load
 from scripts.downloads import checklist_docx
 from scripts.pdf_render import fonts_css
 
@@ -100,6 +104,17 @@ def download_seconds(project: Path) -> tuple[float, int, int]:
     return time.perf_counter() - start, count, items
 
 
+def book_seconds(project: Path, site: Path) -> tuple[float, int, int]:
+    """Seconds to make the whole guide as one PDF from a built site, its size and its number of A4 pages."""
+    guide = load(Options(project, "http://127.0.0.1:8000/"))
+    pages = book_pages(site, guide)
+    fonts = fonts_css(project / ".cache")
+    start = time.perf_counter()
+    data = book_pdf(pages, guide.version, guide.options.site_url, fonts)
+    seconds = time.perf_counter() - start
+    return seconds, len(data), len(pikepdf.open(io.BytesIO(data)).pages)
+
+
 # The report -------------------------------------------------------------------------------------
 
 def run(work: Path) -> dict:
@@ -137,11 +152,13 @@ def run(work: Path) -> dict:
         bare_pages = len(list((scaled / "docs").rglob("*.md")))
         bare_seconds = timed_build(write_bare_config(scaled), work / f"scale-{factor}-bare")
         download_time, downloads, items = download_seconds(scaled)
+        book_time, book_size, book_pages = book_seconds(scaled, work / f"scale-{factor}-site")
         report["scale"].append({"factor": factor, **counts, "build_seconds": seconds,
                                 "ms_per_page": 1000 * seconds / counts["pages"],
                                 "bare_seconds": bare_seconds, "bare_ms_per_page": 1000 * bare_seconds / bare_pages,
                                 "downloads": downloads, "ms_per_download": 1000 * download_time / downloads,
-                                "ms_per_item": 1000 * download_time / items})
+                                "ms_per_item": 1000 * download_time / items,
+                                "book_seconds": book_time, "book_bytes": book_size, "book_pages": book_pages})
         shutil.rmtree(scaled)
 
     log.info("4/5 gewicht van pagina's, zoekindex en downloads")

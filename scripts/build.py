@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 from scripts import offline, pipeline
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+log = logging.getLogger("mkdocs.handreiking.build")
 
 
 # Everything a build reads; a copy of these builds the same guide elsewhere (tests, benchmark).
@@ -52,12 +54,30 @@ def build_site(site_dir: Path, project_dir: Path = PROJECT_DIR, with_offline: bo
         work = Path(work)
         extra_env = {}
         if with_offline:
+            # The offline edition first: its pages become the guide's PDFs, and both go into its zip.
             mkdocs_build(work / "offline", project_dir, {pipeline.OFFLINE_ENV: "true"})
+            books = _book_pdfs(work / "offline", work / "boeken", project_dir)
+            shutil.copytree(work / "boeken" / "downloads", work / "offline" / "downloads", dirs_exist_ok=True)
             zip_path = work / "handreiking-offline.zip"
             offline.write_zip(work / "offline", zip_path)
-            extra_env[pipeline.OFFLINE_ZIP_ENV] = str(zip_path)
+            extra_env = {pipeline.OFFLINE_ZIP_ENV: str(zip_path), pipeline.PDF_DIR_ENV: str(books)}
         mkdocs_build(work / "site", project_dir, extra_env)
         _swap(work / "site", site_dir, work / "previous")
+
+
+def _book_pdfs(site: Path, target: Path, project_dir: Path) -> Path:
+    """The whole guide and each chapter as PDF, made from a built edition; the folder they are in."""
+    from mkdocs.exceptions import PluginError
+
+    from scripts import guide_pdf, site_nav
+
+    try:
+        site_url = site_nav.read_mkdocs_yml(project_dir / "mkdocs.yml")["site_url"]
+        guide_pdf.write_all(site, pipeline.load(pipeline.Options(project_dir, site_url)), target)
+    except PluginError as error:
+        log.error("%s", error)
+        raise BuildFailed() from None
+    return target
 
 
 def _swap(new: Path, target: Path, parking: Path) -> None:

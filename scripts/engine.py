@@ -42,6 +42,7 @@ def generated_files(guide: pipeline.Guide, root: Path) -> dict[str, dict]:
         files[offline.SHIM_URI] = {"abs_src_path": str(shim)}
     elif guide.options.offline_zip:
         files[outputs.OFFLINE_ZIP] = {"abs_src_path": str(guide.options.offline_zip)}
+    files.update({path: {"abs_src_path": str(file)} for path, file in guide.book_pdfs().items()})
     return files
 
 

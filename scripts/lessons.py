@@ -1,9 +1,9 @@
-"""Lesson material for trainers, as readers see it: a closed box at the end of a chapter and a block on the trainers page."""
+"""What the end of a chapter offers: lesson material for trainers (a closed box) and the chapter as PDF."""
 
 from __future__ import annotations
 
 from scripts import outputs
-from scripts.markup import link, md_text
+from scripts.markup import file_size, link, md_text
 from scripts.render import source_entry
 
 
@@ -26,3 +26,9 @@ def body(lesson: dict, source: dict, from_src: str) -> str:
             f"**Vragen om te bespreken**\n\n{questions}\n\n"
             f"**Oefening: {md_text(exercise['titel'])}.** {md_text(exercise['tekst'])}\n\n"
             f"{handouts}\n")
+
+
+def chapter_pdf_offer(path: str, size: int, from_src: str) -> str:
+    """A line at the end of a chapter: the chapter as PDF, to print or hand out."""
+    return (f'\n\n<p class="hoofdstuk-pdf">Liever op papier? Download <a href="{link(from_src, path)}" '
+            f'download>dit hoofdstuk als PDF ({file_size(size)})</a>.</p>\n')

@@ -97,13 +97,20 @@ def checklists_overzicht(guide: Guide, page: str) -> str:
     return checklist_pages.overview(guide.content.checklists, guide.download_sizes(), outputs.page_url(page))
 
 
+def hele_handreiking(guide: Guide, page: str) -> str:
+    """The whole guide as one PDF: a download button, or a note where this build makes none."""
+    book = guide.book_pdfs().get(outputs.BOOK_PDF)
+    return offline.book_offer(book.stat().st_size if book else None, page)
+
+
 def offline_editie(guide: Guide, page: str) -> str:
     """The home page's offer of the offline edition (or, inside it, a note that this is it)."""
     return offline.offer(guide.options.offline, guide.offline_zip_size(), page)
 
 
 MACROS = (bron, bronnenlijst, alle_bronnen, corporaties, corporaties_praktijk, principes, praktijk, partners,
-          begrippen, voorwaarden_regel, route, taken, trainers_adressen, checklists_overzicht, offline_editie)
+          begrippen, voorwaarden_regel, route, taken, trainers_adressen, checklists_overzicht, hele_handreiking,
+          offline_editie)
 
 
 def _sources(guide: Guide) -> dict:

@@ -1,4 +1,4 @@
-"""The offline edition: what it leaves out, the search shim it needs, its offer on the home page, one stable zip."""
+"""The guide to take along: the offline edition (zip) and the whole guide as PDF, as offered on the pages."""
 
 from __future__ import annotations
 
@@ -29,6 +29,16 @@ def offer(is_offline: bool, zip_size: int | None, from_src: str) -> str:
                 "`make serve` slaat hem over om sneller te zijn.\n")
     name = outputs.OFFLINE_ZIP.rsplit("/", 1)[-1]
     return (f"[Download de offline versie ({file_size(zip_size)})]({link(from_src, outputs.OFFLINE_ZIP)})"
+            f'{{ .md-button .md-button--primary download="{name}" }}\n')
+
+
+def book_offer(size: int | None, from_src: str) -> str:
+    """The download button for the whole guide as PDF, or a note where this build has none (make serve)."""
+    if size is None:
+        return ('!!! info "De hele handreiking als PDF"\n\n'
+                "    De PDF hoort bij de gepubliceerde site. `make build` maakt hem; `make serve` slaat hem over.\n")
+    name = outputs.BOOK_PDF.rsplit("/", 1)[-1]
+    return (f"[Download de hele handreiking als PDF ({file_size(size)})]({link(from_src, outputs.BOOK_PDF)})"
             f'{{ .md-button .md-button--primary download="{name}" }}\n')
 
 

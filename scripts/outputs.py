@@ -32,6 +32,17 @@ def page_url(src_path: str) -> str:
     return src_path.removesuffix(".md") + ".html"
 
 
+# Made by `make build` from the offline edition, before the online one is built (scripts/guide_pdf.py).
+BOOK_PDF = "downloads/handreiking.pdf"
+BOOK_PDF_LABEL = "De hele handreiking als PDF"
+NOT_IN_BOOK = ("index.md", "voor-trainers.md")  # the cover and the contents replace the home page
+
+
+def chapter_pdf(src: str) -> str:
+    """A chapter as its own PDF, for handing out."""
+    return f"downloads/hoofdstuk-{src.removesuffix('.md').replace('/', '-')}.pdf"
+
+
 # Made after the engine ran, from the built pages (scripts/postbuild.py): they need the pages' section addresses.
 ADDRESSES_CSV = "downloads/adressen.csv"
 ADDRESSES_CSV_LABEL = "Alle adressen als tabel (CSV, opent in Excel)"

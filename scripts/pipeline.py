@@ -23,6 +23,7 @@ from scripts.version import version_date
 # `make build` makes the offline edition first; these variables tell that build, and then the online one.
 OFFLINE_ENV = "HANDREIKING_OFFLINE"
 OFFLINE_ZIP_ENV = "HANDREIKING_OFFLINE_ZIP"
+PDF_DIR_ENV = "HANDREIKING_PDF"
 _LIBRARIES = ("weasyprint", "pikepdf", "python-docx")
 
 
@@ -42,12 +43,14 @@ class Options:
     site_url: str
     offline: bool = False
     offline_zip: Path | None = None
+    pdf_dir: Path | None = None  # the guide and its chapters as PDF, made from the offline edition
 
     @classmethod
     def from_environment(cls, root: Path, site_url: str) -> "Options":
         """The options `make build` passes through the environment (plain `mkdocs build` sets none)."""
-        zip_path = os.environ.get(OFFLINE_ZIP_ENV)
-        return cls(Path(root), site_url, os.environ.get(OFFLINE_ENV) == "true", Path(zip_path) if zip_path else None)
+        zip_path, pdf_dir = os.environ.get(OFFLINE_ZIP_ENV), os.environ.get(PDF_DIR_ENV)
+        return cls(Path(root), site_url, os.environ.get(OFFLINE_ENV) == "true", Path(zip_path) if zip_path else None,
+                   Path(pdf_dir) if pdf_dir else None)
 
 
 @dataclass(frozen=True)
@@ -75,9 +78,19 @@ class Guide:
     def offline_zip_size(self) -> int | None:
         return self.options.offline_zip.stat().st_size if self.options.offline_zip else None
 
+    def book_pdfs(self) -> dict[str, Path]:
+        """{download path: file} of the guide and its chapters as PDF, when this build has them."""
+        folder = self.options.pdf_dir
+        if folder is None:
+            return {}
+        return {p.relative_to(folder).as_posix(): p for p in sorted((folder / "downloads").glob("*.pdf"))}
+
     def page_additions(self, src: str) -> str:
         """What every engine appends to a page's Markdown: the trainers' box of its chapter, the abbreviations."""
         added = ""
+        chapter_pdf = self.book_pdfs().get(outputs.chapter_pdf(src))
+        if chapter_pdf:
+            added += lessons.chapter_pdf_offer(outputs.chapter_pdf(src), chapter_pdf.stat().st_size, src)
         for lesson in self.content.lesmateriaal:
             if lesson["hoofdstuk"] == src:
                 added += lessons.box(lesson, self.content.find("bronnen", lesson["casus"]["bron"]), src)

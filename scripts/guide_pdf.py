@@ -1,0 +1,153 @@
+"""The whole guide, and each chapter, as one accessible PDF, made from the built pages with WeasyPrint."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from datetime import date
+from importlib.metadata import version as package_version
+from pathlib import Path
+from urllib.parse import urljoin
+
+from scripts import codeversion, outputs, pdf_render, site_nav, trainers
+from scripts.cache import cached, fingerprint
+from scripts.markup import date_nl, html_text
+
+GUIDE = "Handreiking Housing First voor woningcorporaties"
+# Parts of a web page that mean nothing on paper: permalinks, buttons, the phone's contents, the trainers' box.
+_DROP = [re.compile(pattern, re.S) for pattern in (
+    r'<a class="headerlink"[^>]*>.*?</a>',
+    r'<details class="paginainhoud">.*?</details>',
+    r'<details class="voor-trainers">.*?</details>',
+    r'<div class="downloads">.*?</div>',
+    r'<div class="checklist-acties"[^>]*>.*?</div>',
+    r'<p class="handreiking-versie">.*?</p>',
+    r'<aside class="md-source-file">.*?</aside>',
+)]
+_CHECKBOX = re.compile(r'<input type="checkbox"[^>]*>')
+_ID = re.compile(r'\sid="([^"]+)"')
+_HREF = re.compile(r'\shref="([^"]*)"')
+_DETAILS = re.compile(r"<details(?![^>]*\sopen)")
+
+_STYLE = """
+@page { size: A4; margin: 20mm 18mm 22mm;
+  @top-left { content: string(hoofdstuk); font: 8pt Handreiking; color: #444; }
+  @top-right { content: "%(guide)s"; font: 8pt Handreiking; color: #444; }
+  @bottom-left { content: "%(address)s · Versie %(version)s"; font: 8pt Handreiking; color: #444; }
+  @bottom-right { content: "Pagina " counter(page) " van " counter(pages); font: 8pt Handreiking; color: #444; } }
+@page voorblad { @top-left { content: none; } @top-right { content: none; } }
+body { font: 10pt/1.45 Handreiking; color: #111; }
+.voorblad { page: voorblad; padding-top: 60mm; }
+.voorblad h1 { font-size: 26pt; line-height: 1.2; string-set: none; bookmark-level: none; break-before: auto; }
+.voorblad p { font-size: 12pt; }
+.inhoud { break-before: page; } .inhoud h2 { bookmark-level: none; }
+.inhoud ol { list-style: none; padding: 0; } .inhoud li { margin: 0 0 3pt; }
+.inhoud a { color: #111; text-decoration: none; }
+.inhoud a::after { content: leader(".") target-counter(attr(href), page); }
+section.pagina > h1, article > h1 { string-set: hoofdstuk content(); break-before: page; font-size: 20pt;
+  bookmark-level: 1; margin: 0 0 10pt; }
+h2 { font-size: 14pt; margin: 16pt 0 5pt; bookmark-level: 2; break-after: avoid; }
+h3 { font-size: 11.5pt; margin: 12pt 0 4pt; bookmark-level: none; break-after: avoid; }
+h4, h5, h6 { bookmark-level: none; break-after: avoid; }
+p, li { orphans: 2; widows: 2; }
+a { color: #00505a; } a.extern::after { content: " (" attr(href) ")"; font-size: 8.5pt; word-break: break-all; }
+table { border-collapse: collapse; width: 100%%; margin: 6pt 0 10pt; font-size: 9pt; }
+caption { text-align: left; font-weight: bold; margin-bottom: 3pt; }
+th, td { border-bottom: 0.5pt solid #999; padding: 3pt 5pt; text-align: left; vertical-align: top; }
+thead th { border-bottom: 1pt solid #00606b; }
+tr { break-inside: avoid; }
+.admonition, details, .praktijk, .regel, .routestap { border-left: 2pt solid #00606b; padding: 2pt 8pt;
+  margin: 8pt 0; background: #f2f7f8; break-inside: avoid; display: block; }
+.admonition-title, summary { font-weight: bold; margin: 2pt 0; display: block; }
+.praktijk--botst { border-left-color: #8a1c1c; background: #fbf1f1; }
+.bronverwijzing { font-size: 8pt; color: #444; } .bronverwijzing a { color: #444; }
+.vakje { font-size: 12pt; }
+ul.checklist { list-style: none; padding-left: 0; }
+abbr { text-decoration: none; }
+"""
+
+
+def _slug(src: str) -> str:
+    return src.removesuffix(".md").replace("/", "-")
+
+
+def page_body(html: str, src: str, in_book: set[str], site_url: str) -> str:
+    """One built page's article for paper: ids made unique to the page, links pointing inside the book."""
+    body = trainers.article(html)
+    for pattern in _DROP:
+        body = pattern.sub("", body)
+    body = _CHECKBOX.sub('<span class="vakje" aria-hidden="true">☐</span>', body)
+    body = _DETAILS.sub("<details open", body)
+    slug = _slug(src)
+    body = _ID.sub(lambda m: f' id="{slug}--{m.group(1)}"', body)
+    url = outputs.page_url(src)
+
+    def link(match: re.Match) -> str:
+        href = match.group(1)
+        if re.match(r"[a-z]+:", href):
+            return match.group(0)
+        path, _, anchor = href.partition("#")
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(url), path)) if path else url
+        target_src = target.removesuffix(".html") + ".md"
+        if target_src in in_book:
+            return f' href="#{_slug(target_src)}--{anchor}"' if anchor else f' href="#{_slug(target_src)}"'
+        return f' class="extern" href="{html_text(urljoin(site_url, target + (f"#{anchor}" if anchor else "")))}"'
+
+    body = _HREF.sub(link, body)
+    return f'<section class="pagina" id="{slug}">{body}</section>'
+
+
+def book_html(pages: list[tuple[str, str, str]], version: date, site_url: str, fonts: str,
+              title: str = GUIDE, with_contents: bool = True) -> str:
+    """pages: (src, title, built HTML) in reading order; a cover, the contents with page numbers, every page."""
+    in_book = {src for src, _, _ in pages}
+    style = _STYLE % {"guide": GUIDE, "address": site_url, "version": date_nl(version.isoformat())}
+    cover = (f'<div class="voorblad"><h1>{html_text(title)}</h1>'
+             f"<p>Versie van {date_nl(version.isoformat())}</p><p>{html_text(site_url)}</p>"
+             + (f"<p>Uit de {GUIDE}</p>" if title != GUIDE else "") + "</div>")
+    contents = ""
+    if with_contents:
+        contents = ('<div class="inhoud"><h2>Inhoud</h2><ol>'
+                    + "".join(f'<li><a href="#{_slug(src)}">{html_text(name)}</a></li>' for src, name, _ in pages)
+                    + "</ol></div>")
+    body = "".join(page_body(html, src, in_book, site_url) for src, _, html in pages)
+    moment = f"{version.isoformat()}T00:00:00Z"
+    return (f'<!doctype html><html lang="nl-NL"><head><meta charset="utf-8"><title>{html_text(title)}</title>'
+            f'<meta name="author" content="Housing First Nederland"><meta name="dcterms.created" content="{moment}">'
+            f'<meta name="dcterms.modified" content="{moment}"><style>{fonts}\n{style}</style></head>'
+            f"<body>{cover}{contents}{body}</body></html>")
+
+
+def book_pdf(pages: list[tuple[str, str, str]], version: date, site_url: str, fonts: str, **options) -> bytes:
+    """The book as a tagged PDF/UA-1 file with bookmarks per chapter and section."""
+    return pdf_render.render(book_html(pages, version, site_url, fonts, **options))
+
+
+def book_pages(site_dir: Path, guide) -> list[tuple[str, str, str]]:
+    """(src, title, built HTML) of every page of the book, in reading order."""
+    sources = [src for src in site_nav.nav_pages(guide.nav) if src not in outputs.NOT_IN_BOOK]
+    listing = trainers.page_addresses(site_dir, sources)
+    return [(p["src"], p["title"], (site_dir / p["url"]).read_text(encoding="utf-8")) for p in listing]
+
+
+def write_all(site_dir: Path, guide, target_dir: Path) -> dict[str, int]:
+    """The whole guide and every chapter as PDF, from a built site, into target_dir (taken from .cache/ when
+    nothing they are made of changed); returns {download path: size}."""
+    cache = guide.options.root / ".cache"
+    fonts = pdf_render.fonts_css(cache)
+    pages = book_pages(Path(site_dir), guide)
+    books = {outputs.BOOK_PDF: (pages, {})}
+    books.update({outputs.chapter_pdf(src): ([(src, title, html)], {"title": title, "with_contents": False})
+                  for src, title, html in pages if not src.startswith("checklists/")})
+    sizes = {}
+    for path, (book, options) in books.items():
+        key = fingerprint("boek", [(src, trainers.article(html)) for src, _, html in book], options,
+                          guide.version.isoformat(), guide.options.site_url, fonts, codeversion.RUNNING,
+                          package_version("weasyprint"))
+        data = cached(cache / "boeken", key,
+                      lambda: book_pdf(book, guide.version, guide.options.site_url, fonts, **options))
+        target = Path(target_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        sizes[path] = len(data)
+    return sizes

@@ -1,0 +1,129 @@
+"""The whole guide and each chapter on paper: accessible PDFs (PDF/UA-1) with contents, bookmarks and working links.
+
+The first page of every PDF is saved as a PNG in test-output/pdf/ for a reviewer to look at.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import zipfile
+
+import pikepdf
+import pytest
+from pypdf import PdfReader
+
+from scripts import outputs, site_nav
+from scripts.pipeline import Options, load
+from tests.conftest import PROJECT, article_html, article_text
+from tests.test_downloads import pdf_ua_problems
+
+OUTPUT = PROJECT / "test-output" / "pdf"
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def book(site):
+    return (site / outputs.BOOK_PDF).read_bytes()
+
+
+@pytest.fixture(scope="module")
+def chapters(site):
+    return sorted((site / "downloads").glob("hoofdstuk-*.pdf"))
+
+
+def test_the_book_holds_every_chapter_title_and_every_checklist_item(book, site, content):
+    text = words(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(book)).pages))
+    guide = load(Options(PROJECT, "http://127.0.0.1:8000/"))
+    for src in site_nav.nav_pages(guide.nav):
+        if src in outputs.NOT_IN_BOOK:
+            continue
+        title = re.search(r"<h1[^>]*>(.*?)<", article_html(site / outputs.page_url(src))).group(1)
+        assert words(title) in text, f"{src} is not in the book"
+    for checklist in content.checklists:
+        for section in checklist["secties"]:
+            for item in section["punten"]:
+                assert words(item["tekst"]) in text, item["id"]
+    assert "Inhoud" in text and "Pagina 1 van" in text
+
+
+def test_the_book_has_a_bookmark_per_chapter_and_section(book, site):
+    reader = PdfReader(io.BytesIO(book))
+
+    def titles(outline, depth=0):
+        for entry in outline:
+            if isinstance(entry, list):
+                yield from titles(entry, depth + 1)
+            else:
+                yield depth, entry.title
+
+    marks = list(titles(reader.outline))
+    chapters = [title for depth, title in marks if depth == 0]
+    assert "De kernprincipes" in chapters and "Overlast voorkomen en aanpakken" in chapters
+    assert len(chapters) >= 20
+    assert any(depth == 1 for depth, _ in marks), "no bookmarks for sections"
+
+
+def test_the_books_internal_links_lead_to_its_own_pages(book):
+    with pikepdf.open(io.BytesIO(book)) as pdf:
+        names = set()
+        if "/Names" in pdf.Root and "/Dests" in pdf.Root.Names:
+            names = {str(key) for key, _ in pikepdf.NameTree(pdf.Root.Names.Dests).items()}
+        pages = {page.objgen for page in pdf.pages}
+        internal = broken = 0
+        for page in pdf.pages:
+            for annotation in page.get("/Annots", []):
+                if annotation.get("/Subtype") != "/Link":
+                    continue
+                destination = annotation.get("/Dest")
+                if destination is None and "/A" in annotation and annotation.A.get("/S") == "/GoTo":
+                    destination = annotation.A.D
+                if destination is None:
+                    continue
+                internal += 1
+                if isinstance(destination, pikepdf.Array):
+                    broken += destination[0].objgen not in pages
+                else:
+                    broken += str(destination) not in names
+        assert internal > 50, "the contents and the cross references should be links inside the book"
+        assert broken == 0
+
+
+def test_every_pdf_is_tagged_pdf_ua_in_dutch(book, chapters, site):
+    assert pdf_ua_problems(book) == []
+    with pikepdf.open(io.BytesIO(book)) as pdf:
+        assert str(pdf.Root.Lang) == "nl-NL"
+        assert str(pdf.docinfo.Title) == "Handreiking Housing First voor woningcorporaties"
+    assert len(chapters) >= 12
+    for chapter in chapters:
+        assert pdf_ua_problems(chapter.read_bytes()) == [], chapter.name
+
+
+def test_a_chapter_pdf_holds_its_chapter_and_is_offered_on_it(site, chapters):
+    overlast = site / "downloads" / "hoofdstuk-overlast.pdf"
+    assert overlast in chapters
+    text = words(" ".join(page.extract_text() for page in PdfReader(overlast).pages))
+    assert "Overlast voorkomen en aanpakken" in text and "De escalatieladder" in text
+    assert 'href="downloads/hoofdstuk-overlast.pdf"' in article_html(site / "overlast.html")
+
+
+def test_the_book_is_offered_on_the_home_page_and_the_checklists_page_and_is_in_the_offline_zip(site):
+    assert 'href="downloads/handreiking.pdf"' in (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="../downloads/handreiking.pdf"' in (site / "checklists" / "index.html").read_text(encoding="utf-8")
+    with zipfile.ZipFile(site / outputs.OFFLINE_ZIP) as archive:
+        assert "handreiking-offline/downloads/handreiking.pdf" in archive.namelist()
+    assert "De hele handreiking als PDF" in article_text(site / "index.html")
+
+
+def test_the_first_page_of_every_pdf_is_saved_as_an_image_for_review(site):
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    pdfs = sorted((site / "downloads").glob("*.pdf"))
+    assert len(pdfs) > 30
+    for pdf in pdfs:
+        subprocess.run(["pdftoppm", "-r", "60", "-f", "1", "-l", "1", "-singlefile", "-png", str(pdf),
+                        str(OUTPUT / pdf.stem)], check=True, timeout=60)
+    assert len(list(OUTPUT.glob("*.png"))) >= len(pdfs)
