@@ -84,7 +84,27 @@ def markdown_report(r: dict) -> str:
                      f"{s['downloads']} | {s['ms_per_download']:.1f} | {s['ms_per_item']:.2f} |")
     lines += [
         "",
-        "## 4. Gewicht",
+        "De hele handreiking als één PDF, op elke schaal koud gemaakt (WeasyPrint, zonder cache):",
+        "",
+        "| Schaal | PDF maken (s) | Grootte | A4-pagina's | ms per A4-pagina |",
+        "| ---: | ---: | ---: | ---: | ---: |",
+    ]
+    lines += [f"| {s['factor']}× | {s['book_seconds']:.1f} | {s['book_bytes'] / 1e6:.1f} MB | {s['book_pages']} | "
+              f"{1000 * s['book_seconds'] / s['book_pages']:.0f} |" for s in r["scale"]]
+    fb = r["full_build"]
+    lines += [
+        "",
+        "## 4. De volledige bouw van `make build`",
+        "",
+        "Alles wat `make build` maakt: de offline uitgave en haar zip, de PDF van de hele handreiking en van elk",
+        "hoofdstuk, de checklists als PDF en Word, en de site zelf.",
+        "",
+        "| Bouw | Tijd (s) |",
+        "| --- | ---: |",
+        f"| Koud: lege `.cache/`, alle PDF's en Word-bestanden worden gemaakt | {fb['cold']:.1f} |",
+        f"| Warm: niets veranderd, mediaan van 3 | {fb['warm']:.1f} |",
+        "",
+        "## 5. Gewicht",
         "",
         "| Wat | Handreiking | Kale Material |",
         "| --- | ---: | ---: |",
@@ -105,10 +125,10 @@ def markdown_report(r: dict) -> str:
 
 
 def lighthouse_lines(lh: dict) -> list[str]:
-    """Section 5: the guide's Lighthouse scores beside bare Material's, page by page."""
+    """Section 6: the guide's Lighthouse scores beside bare Material's, page by page."""
     lines = [
         "",
-        "## 5. Lighthouse op een telefoon",
+        "## 6. Lighthouse op een telefoon",
         "",
         f"Lighthouse 13.5 met zijn standaard voor een telefoon (gesimuleerd traag 4G, trage processor), mediaan van "
         f"{lh['runs']} runs, om en om met kale Material op dezelfde ingevulde tekst, zelfde machine, zelfde run. "

@@ -18,6 +18,9 @@ log = logging.getLogger("mkdocs.handreiking")
 def cli() -> None:
     # MkDocs' own format, so the guide's messages and MkDocs' messages read as one log.
     logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO)
+    # WeasyPrint and fontTools report every layout step and font table at INFO: noise to an editor.
+    for noisy in ("weasyprint", "fontTools"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 @cli.command(help="Bouw de hele site in site/, met de offline versie als zip erin. Een mislukte bouw laat de "
