@@ -38,6 +38,7 @@ GOAL = 1.3
 OWN_ASSETS = ("assets/stylesheets/handreiking.css", "assets/javascripts/checklist.js",
               "assets/javascripts/trainers.js", "assets/javascripts/sneltoetsen-uit.js")
 log = logging.getLogger("mkdocs.handreiking.bench")
+log.setLevel(logging.INFO)  # its progress must show while quiet_logs() silences the builds it measures
 
 
 # Measuring --------------------------------------------------------------------------------------

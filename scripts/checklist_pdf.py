@@ -6,10 +6,9 @@ from datetime import date
 
 from scripts import pdf_render
 from scripts.markup import date_nl, html_text
+from scripts.outputs import AUTHOR, GUIDE
 from scripts.render import source_plain
 
-GUIDE = "Handreiking Housing First voor woningcorporaties"
-AUTHOR = "Housing First Nederland"
 
 _STYLE = """
 @page { size: A4; margin: 18mm 18mm 22mm;

@@ -13,10 +13,9 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from scripts.markup import date_nl
+from scripts.outputs import AUTHOR, GUIDE
 from scripts.render import source_plain
 
-GUIDE = "Handreiking Housing First voor woningcorporaties"
-AUTHOR = "Housing First Nederland"
 _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 

@@ -12,8 +12,8 @@ from urllib.parse import urljoin
 from scripts import codeversion, outputs, pdf_render, site_nav, trainers
 from scripts.cache import cached, fingerprint
 from scripts.markup import date_nl, html_text
+from scripts.outputs import AUTHOR, GUIDE
 
-GUIDE = "Handreiking Housing First voor woningcorporaties"
 # Parts of a web page that mean nothing on paper: permalinks, buttons, the phone's contents, the trainers' box.
 _DROP = [re.compile(pattern, re.S) for pattern in (
     r'<a class="headerlink"[^>]*>.*?</a>',
@@ -37,9 +37,13 @@ _STYLE = """
   @bottom-right { content: "Pagina " counter(page) " van " counter(pages); font: 8pt Handreiking; color: #444; } }
 @page voorblad { @top-left { content: none; } @top-right { content: none; } }
 body { font: 10pt/1.45 Handreiking; color: #111; }
-.voorblad { page: voorblad; padding-top: 60mm; }
-.voorblad h1 { font-size: 26pt; line-height: 1.2; string-set: none; bookmark-level: none; break-before: auto; }
-.voorblad p { font-size: 12pt; }
+.voorblad { page: voorblad; border-top: 14mm solid #00606b; padding-top: 42mm; }
+.voorblad .reeks { font-size: 11pt; font-weight: bold; color: #00606b; letter-spacing: 0.5pt; margin: 0 0 6pt; }
+.voorblad h1 { font-size: 28pt; line-height: 1.15; string-set: none; bookmark-level: none; break-before: auto;
+  margin: 0 0 14pt; }
+.voorblad .voor-wie { font-size: 13pt; line-height: 1.4; max-width: 130mm; margin: 0 0 60mm; }
+.voorblad .uitgave { font-size: 10pt; border-top: 0.75pt solid #00606b; padding-top: 6pt; color: #333; }
+.voorblad .uitgave p { margin: 0 0 3pt; }
 .inhoud { break-before: page; } .inhoud h2 { bookmark-level: none; }
 .inhoud ol { list-style: none; padding: 0; } .inhoud li { margin: 0 0 3pt; }
 .inhoud a { color: #111; text-decoration: none; }
@@ -102,9 +106,14 @@ def book_html(pages: list[tuple[str, str, str]], version: date, site_url: str, f
     """pages: (src, title, built HTML) in reading order; a cover, the contents with page numbers, every page."""
     in_book = {src for src, _, _ in pages}
     style = _STYLE % {"guide": GUIDE, "address": site_url, "version": date_nl(version.isoformat())}
-    cover = (f'<div class="voorblad"><h1>{html_text(title)}</h1>'
-             f"<p>Versie van {date_nl(version.isoformat())}</p><p>{html_text(site_url)}</p>"
-             + (f"<p>Uit de {GUIDE}</p>" if title != GUIDE else "") + "</div>")
+    chapter = title != GUIDE
+    cover = ('<div class="voorblad">' + (f'<p class="reeks">{GUIDE}</p>' if chapter else "")
+             + f"<h1>{html_text(title)}</h1>"
+             + ('<p class="voor-wie">Een hoofdstuk uit de handreiking, om uit te delen of te printen.</p>' if chapter
+                else '<p class="voor-wie">Voor woonconsulenten, wijkbeheerders, beleidsadviseurs en managers van '
+                     "woningcorporaties die meedoen aan Housing First.</p>")
+             + f'<div class="uitgave"><p>Versie van {date_nl(version.isoformat())}</p>'
+             f"<p>De nieuwste versie staat op {html_text(site_url)}</p></div></div>")
     contents = ""
     if with_contents:
         contents = ('<div class="inhoud"><h2>Inhoud</h2><ol>'
@@ -113,7 +122,7 @@ def book_html(pages: list[tuple[str, str, str]], version: date, site_url: str, f
     body = "".join(page_body(html, src, in_book, site_url) for src, _, html in pages)
     moment = f"{version.isoformat()}T00:00:00Z"
     return (f'<!doctype html><html lang="nl-NL"><head><meta charset="utf-8"><title>{html_text(title)}</title>'
-            f'<meta name="author" content="Housing First Nederland"><meta name="dcterms.created" content="{moment}">'
+            f'<meta name="author" content="{AUTHOR}"><meta name="dcterms.created" content="{moment}">'
             f'<meta name="dcterms.modified" content="{moment}"><style>{fonts}\n{style}</style></head>'
             f"<body>{cover}{contents}{body}</body></html>")
 

@@ -10,8 +10,9 @@ from docx import Document
 from docx.shared import Pt
 
 from scripts import pdf_render
-from scripts.downloads import AUTHOR, GUIDE, normalise_zip, set_core_properties, set_language
+from scripts.downloads import normalise_zip, set_core_properties, set_language
 from scripts.markup import date_nl, html_text
+from scripts.outputs import AUTHOR, GUIDE
 from scripts.render import source_plain
 
 _STYLE = """

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+# The guide's name on every file it makes, and as their author: the files come from this guide, whoever hosts it.
+GUIDE = "Handreiking Housing First voor woningcorporaties"
+AUTHOR = GUIDE
 # A checklist's downloads, in the order they are offered: file kind -> what readers call it.
 DOWNLOAD_KINDS = {"pdf": "PDF", "docx": "Word"}
 OFFLINE_ZIP = "downloads/handreiking-offline.zip"
