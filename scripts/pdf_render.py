@@ -53,9 +53,31 @@ def _subset(source: Path) -> bytes:
     return buffer.getvalue()
 
 
+def _remember_page_references() -> None:
+    """pydyf lists every page's reference anew each time WeasyPrint tags a box or a link: quadratic in pages, so
+    a guide 50 times as large ran for hours. Pages are only ever added, so the list is kept while its length holds."""
+    import pydyf
+
+    listing = pydyf.PDF.page_references
+    if getattr(listing.fget, "remembered", False):
+        return
+
+    def page_references(pdf):
+        count = len(pdf.pages["Kids"])
+        known = pdf.__dict__.get("_handreiking_pages")
+        if known is None or known[0] != count:
+            known = pdf.__dict__["_handreiking_pages"] = (count, listing.fget(pdf))
+        return known[1]
+
+    page_references.remembered = True
+    pydyf.PDF.page_references = property(page_references)
+
+
 def render(html: str, base_url: str | None = None) -> bytes:
     """A tagged PDF/UA-1 file with fillable forms; tabbing follows the structure; a fixed document id."""
     import weasyprint  # loaded on first use: importing it takes a quarter of a second
+
+    _remember_page_references()
 
     pdf = weasyprint.HTML(string=html, base_url=base_url).write_pdf(pdf_variant="pdf/ua-1", pdf_forms=True)
     with pikepdf.open(io.BytesIO(pdf)) as document:
