@@ -155,8 +155,11 @@ def write_all(site_dir: Path, guide, target_dir: Path) -> dict[str, int]:
                           package_version("weasyprint"))
         data = cached(cache / "boeken", key,
                       lambda: book_pdf(book, guide.version, guide.options.site_url, fonts, **options))
-        target = Path(target_dir) / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        sizes[path] = len(data)
+        # A moved chapter keeps its PDF's old address too: trainers linked to it.
+        aliases = [outputs.chapter_pdf(old) for old, new in guide.moved.items() if outputs.chapter_pdf(new) == path]
+        for name in [path, *aliases]:
+            target = Path(target_dir) / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            sizes[name] = len(data)
     return sizes

@@ -46,6 +46,9 @@ def chapter_pdf(src: str) -> str:
     return f"downloads/hoofdstuk-{src.removesuffix('.md').replace('/', '-')}.pdf"
 
 
+CHAPTER_PDF_LABEL = "Hoofdstuk als PDF"
+
+
 # Made after the engine ran, from the built pages (scripts/postbuild.py): they need the pages' section addresses.
 ADDRESSES_CSV = "downloads/adressen.csv"
 ADDRESSES_CSV_LABEL = "Alle adressen als tabel (CSV, opent in Excel)"

@@ -24,7 +24,12 @@ def finish(site_dir: Path, guide: Guide) -> None:
         for page in listing]
     titles = {page["src"]: page["title"] for page in listing}
     handouts = [(lesson["id"], titles[lesson["hoofdstuk"]]) for lesson in guide.content.lesmateriaal]
-    downloads = trainers.download_addresses(guide.content.checklists, handouts, bool(guide.options.offline_zip))
+    books = guide.book_pdfs()
+    chapters = [(f"{outputs.CHAPTER_PDF_LABEL}: {page['title']}", outputs.chapter_pdf(page["src"]))
+                for page in listing if outputs.chapter_pdf(page["src"]) in books]
+    book = [(outputs.BOOK_PDF_LABEL, outputs.BOOK_PDF)] if outputs.BOOK_PDF in books else []
+    downloads = trainers.download_addresses(guide.content.checklists, handouts, book + chapters,
+                                            bool(guide.options.offline_zip))
     _rewrite(site_dir / outputs.page_url(outputs.TRAINERS_PAGE),
              lambda html: trainers.fill(html, listing, downloads, guide.options.site_url))
     _rewrite(site_dir / outputs.page_url(outputs.ACCESSIBILITY_PAGE), lambda html: readability.fill(html, scores))

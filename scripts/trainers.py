@@ -80,10 +80,11 @@ def page_addresses(site_dir: Path, pages: list[str]) -> list[dict]:
     return listing
 
 
-def download_addresses(checklists: list[dict], handouts: list[tuple[str, str]],
+def download_addresses(checklists: list[dict], handouts: list[tuple[str, str]], books: list[tuple[str, str]],
                        with_offline_zip: bool) -> list[tuple[str, str]]:
-    """(name, path) of every download: checklists, hand-outs (lesson id, chapter title), addresses, the zip."""
-    downloads = outputs.checklist_downloads(checklists)
+    """(name, path) of every download: the guide as PDF and its chapters (name, path), checklists, hand-outs
+    (lesson id, chapter title), addresses, the zip."""
+    downloads = list(books) + outputs.checklist_downloads(checklists)
     downloads += [(f"Hand-out bij {title} ({label})", outputs.handout(lesson_id, kind))
                   for lesson_id, title in handouts for kind, label in outputs.HANDOUT_KINDS.items()]
     downloads.append((outputs.ADDRESSES_CSV_LABEL, outputs.ADDRESSES_CSV))

@@ -22,7 +22,7 @@ def test_trainers_page_lists_every_page_section_and_download(site):
     parsed = parse_page(site / "voor-trainers.html")
     html = (site / "voor-trainers.html").read_text(encoding="utf-8")
     listed = re.findall(r'data-adres="([^"]+)"', html)
-    base = next(a for a in listed if a.endswith("/index.html")).removesuffix("index.html")
+    base = min((a for a in listed if a.endswith("/index.html")), key=len).removesuffix("index.html")
     assert base.startswith("http")
     relative = {a.removeprefix(base) for a in listed}
     missing = [a for a in site_addresses(site) if a not in relative]
@@ -70,7 +70,7 @@ def test_a_redirect_keeps_moved_links_working_with_a_dutch_notice(project_copy, 
         "      redirect_maps: {}", "      redirect_maps:\n        vlaanderen.md: housing-first-in-vlaanderen.md"),
         encoding="utf-8")
     site = tmp_path / "site"
-    result = run_build(project_copy, site, "--zonder-offline")
+    result = run_build(project_copy, site)  # with the offline edition: the chapter's PDF is made from it
     assert result.returncode == 0, result.stderr
 
     assert [b for b in broken_addresses(site, read_contract()) if "vlaanderen" in b] == []

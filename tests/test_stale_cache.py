@@ -23,7 +23,7 @@ from mkdocs.config import load_config
 logging.basicConfig(level=logging.WARNING)
 project = Path(sys.argv[1])
 build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / "first")))
-for name, old, new in [("downloads.py", "Vink aan wat klaar is.", "Vink aan wat al gedaan is."),
+for name, old, new in [("checklist_pdf.py", "Vink aan wat klaar is.", "Vink aan wat al gedaan is."),
                        ("render.py", "Waarom dit niet past bij Housing First:", "Waarom dit botst:")]:
     path = project / "scripts" / name
     path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")

@@ -9,18 +9,20 @@
     if (!result || !meta || !config || result.dataset.zoekhulp) return;
     result.dataset.zoekhulp = "ja";
     var base = JSON.parse(config.textContent).base || ".";
+    // Only in the page while it shows: Material moves the arrow keys over every link in the results,
+    // and a hidden link there would swallow the step from the field to the first result.
     var help = document.createElement("div");
     help.className = "zoekhulp";
-    help.hidden = true;
     help.innerHTML = "<p>Niets gevonden. Probeer een ander of korter woord, of kijk bij " +
       '<a href="' + base + '/begrippen.html">Begrippen</a> en de ' +
       '<a href="' + base + '/veelgestelde-vragen.html">veelgestelde vragen</a>.</p>';
-    meta.insertAdjacentElement("afterend", help);
     var input = document.querySelector("input.md-search__input");
     new MutationObserver(function () {
       var list = result.querySelector(".md-search-result__list");
       var query = input ? input.value.trim() : "";
-      help.hidden = !(query && list && !list.children.length);
+      var show = Boolean(query && list && !list.children.length);
+      if (show && !help.isConnected) meta.insertAdjacentElement("afterend", help);
+      else if (!show && help.isConnected) help.remove();
     }).observe(result, { childList: true, subtree: true, characterData: true });
   }
 
