@@ -139,6 +139,11 @@ def book_pages(site_dir: Path, guide) -> list[tuple[str, str, str]]:
     return [(p["src"], p["title"], (site_dir / p["url"]).read_text(encoding="utf-8")) for p in listing]
 
 
+def published_names(path: str, moved: dict[str, str]) -> list[str]:
+    """Where a PDF is published: its own address and, for a chapter that moved, its old one (trainers link to it)."""
+    return [path] + [outputs.chapter_pdf(old) for old, new in moved.items() if outputs.chapter_pdf(new) == path]
+
+
 def write_all(site_dir: Path, guide, target_dir: Path) -> dict[str, int]:
     """The whole guide and every chapter as PDF, from a built site, into target_dir (taken from .cache/ when
     nothing they are made of changed); returns {download path: size}."""
@@ -155,9 +160,7 @@ def write_all(site_dir: Path, guide, target_dir: Path) -> dict[str, int]:
                           package_version("weasyprint"))
         data = cached(cache / "boeken", key,
                       lambda: book_pdf(book, guide.version, guide.options.site_url, fonts, **options))
-        # A moved chapter keeps its PDF's old address too: trainers linked to it.
-        aliases = [outputs.chapter_pdf(old) for old, new in guide.moved.items() if outputs.chapter_pdf(new) == path]
-        for name in [path, *aliases]:
+        for name in published_names(path, guide.moved):
             target = Path(target_dir) / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)

@@ -36,15 +36,30 @@ def content():
     return load_content(PROJECT / "content")
 
 
+@pytest.fixture(scope="session")
+def shared_cache(tmp_path_factory) -> Path:
+    """One .cache/ for the project copies that tests build. Every file in it is keyed by all it is made of
+    (code included), so sharing it only spares the copies making the same PDF twice; the tests that need
+    files made from nothing (test_downloads, test_stale_cache) keep a cache of their own."""
+    return tmp_path_factory.mktemp("cache")
+
+
+def copy_with_shared_cache(target: Path, cache: Path) -> Path:
+    project = copy_project(target, PROJECT)
+    (project / ".cache").symlink_to(cache, target_is_directory=True)
+    return project
+
+
 @pytest.fixture
-def project_copy(tmp_path) -> Path:
+def project_copy(tmp_path, shared_cache) -> Path:
     """A copy of the project's build inputs that a test may break."""
-    return copy_project(tmp_path / "project", PROJECT)
+    return copy_with_shared_cache(tmp_path / "project", shared_cache)
 
 
-def run_build(project: Path, site_dir: Path, *args: str) -> subprocess.CompletedProcess:
-    """`python -m scripts build` in a project folder, as an editor runs it through `make build`."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1795392000", "NO_MKDOCS_2_WARNING": "1",
+def run_build(project: Path, site_dir: Path, *args: str, epoch: str = "1795392000") -> subprocess.CompletedProcess:
+    """`python -m scripts build` in a project folder, as an editor runs it through `make build`; epoch sets the
+    version date (SOURCE_DATE_EPOCH)."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1",
            "DISABLE_MKDOCS_2_WARNING": "true", "PYTHONPATH": str(project)}
     return subprocess.run([sys.executable, "-m", "scripts", "build", "--site-dir", str(site_dir), *args],
                           cwd=project, env=env, capture_output=True, text=True, timeout=300)

@@ -17,8 +17,7 @@ from typing import Callable
 
 import pytest
 
-from scripts.build import copy_project
-from tests.conftest import PROJECT, article_text, run_build
+from tests.conftest import article_text, copy_with_shared_cache, run_build
 
 # English that MkDocs, Jinja or Python would print instead of the guide's own message.
 ENGLISH = ("Traceback", "Error reading page", "Aborted with", "is undefined", "not found among", "Config value",
@@ -212,9 +211,9 @@ def _duplicate_item_id(project: Path):
 # The checks -------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def good_site(tmp_path_factory) -> Path:
+def good_site(tmp_path_factory, shared_cache) -> Path:
     """A site from an earlier good build; every failed build below must leave a copy of it intact."""
-    project = copy_project(tmp_path_factory.mktemp("good") / "project", PROJECT)
+    project = copy_with_shared_cache(tmp_path_factory.mktemp("good") / "project", shared_cache)
     result = run_build(project, project / "site", "--zonder-offline")
     assert result.returncode == 0, result.stderr
     return project / "site"

@@ -62,15 +62,19 @@ def test_following_the_readme_recipes_adds_what_they_promise_and_keeps_the_tests
     assert f'href="checklists/{checklist_id}.html"' in (site / "index.html").read_text(encoding="utf-8")
     assert (site / "downloads" / f"{checklist_id}.pdf").is_file()
 
-    # 'Draai daarna make links', then the guide's own tests run on the changed copy.
+    # 'Draai daarna make links', then the guide's own tests run on the changed copy: those that read the guide as
+    # built (the ones that build changed copies of their own test the machinery, and run in the outer session).
     for name in ("tests", "pyproject.toml"):
         source = PROJECT / name
         shutil.copytree(source, project / name) if source.is_dir() else shutil.copy2(source, project / name)
     links = subprocess.run([sys.executable, "-m", "scripts", "links"], cwd=project, env=env, capture_output=True,
                            text=True, timeout=300)
     assert links.returncode == 0, links.stderr[-2000:]
-    tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-m", "not browser", "-p", "no:cacheprovider",
+    # One worker (-n 0): this already runs inside a worker of the outer session.
+    tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-n", "0",
+                            "-m", "not browser and not builds_copy", "-p", "no:cacheprovider",
                             "tests/test_content.py", "tests/test_site.py", "tests/test_downloads.py",
-                            "tests/test_links.py", "tests/test_trust.py", "tests/test_readability.py", "tests/test_render.py"],
+                            "tests/test_links.py", "tests/test_trust.py", "tests/test_readability.py",
+                            "tests/test_render.py"],
                            cwd=project, env=env, capture_output=True, text=True, timeout=900)
     assert tests.returncode == 0, tests.stdout[-4000:]

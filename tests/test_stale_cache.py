@@ -10,7 +10,8 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from tests.conftest import run_build
+from scripts.build import copy_project
+from tests.conftest import PROJECT, run_build
 
 # Two builds in one process, as `mkdocs serve` does, with a code edit in between.
 SERVE_LIKE = """
@@ -47,8 +48,9 @@ def serve_like_then_fresh(project: Path, site: Path) -> tuple[str, str]:
     return first.stdout + first.stderr, " ".join(page.extract_text() for page in pdf.pages)
 
 
-def test_code_edited_between_two_builds_in_one_process_never_leaves_a_stale_download(project_copy, tmp_path):
-    said, pdf_text = serve_like_then_fresh(project_copy, tmp_path / "site")
+def test_code_edited_between_two_builds_in_one_process_never_leaves_a_stale_download(tmp_path):
+    project = copy_project(tmp_path / "project", PROJECT)  # its own .cache/: the scenario starts from nothing
+    said, pdf_text = serve_like_then_fresh(project, tmp_path / "site")
     assert "Vink aan wat al gedaan is." in pdf_text, "the fresh build published the PDF of the old code"
     assert "Vink aan wat klaar is." not in pdf_text
     assert "TWEEDE BOUW GEWEIGERD" in said and "start het opnieuw" in said, said
