@@ -24,11 +24,7 @@ def finish(site_dir: Path, guide: Guide) -> None:
         for page in listing]
     titles = {page["src"]: page["title"] for page in listing}
     handouts = [(lesson["id"], titles[lesson["hoofdstuk"]]) for lesson in guide.content.lesmateriaal]
-    books = guide.book_pdfs()
-    chapters = [(f"{outputs.CHAPTER_PDF_LABEL}: {page['title']}", outputs.chapter_pdf(page["src"]))
-                for page in listing if outputs.chapter_pdf(page["src"]) in books]
-    book = [(outputs.BOOK_PDF_LABEL, outputs.BOOK_PDF)] if outputs.BOOK_PDF in books else []
-    downloads = trainers.download_addresses(guide.content.checklists, handouts, book + chapters,
+    downloads = trainers.download_addresses(guide.content.checklists, handouts, listing, set(guide.book_pdfs()),
                                             bool(guide.options.offline_zip))
     _rewrite(site_dir / outputs.page_url(outputs.TRAINERS_PAGE),
              lambda html: trainers.fill(html, listing, downloads, guide.options.site_url))

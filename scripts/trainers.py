@@ -80,11 +80,14 @@ def page_addresses(site_dir: Path, pages: list[str]) -> list[dict]:
     return listing
 
 
-def download_addresses(checklists: list[dict], handouts: list[tuple[str, str]], books: list[tuple[str, str]],
-                       with_offline_zip: bool) -> list[tuple[str, str]]:
-    """(name, path) of every download: the guide as PDF and its chapters (name, path), checklists, hand-outs
-    (lesson id, chapter title), addresses, the zip."""
-    downloads = list(books) + outputs.checklist_downloads(checklists)
+def download_addresses(checklists: list[dict], handouts: list[tuple[str, str]], listing: list[dict],
+                       book_pdfs: set[str], with_offline_zip: bool) -> list[tuple[str, str]]:
+    """(name, path) of every download: the guide and its chapters as PDF (those this build made, book_pdfs),
+    checklists, hand-outs (lesson id, chapter title), addresses, the zip."""
+    books = [(outputs.BOOK_PDF_LABEL, outputs.BOOK_PDF)] if outputs.BOOK_PDF in book_pdfs else []
+    books += [(f"{outputs.CHAPTER_PDF_LABEL}: {page['title']}", outputs.chapter_pdf(page["src"]))
+              for page in listing if outputs.chapter_pdf(page["src"]) in book_pdfs]
+    downloads = books + outputs.checklist_downloads(checklists)
     downloads += [(f"Hand-out bij {title} ({label})", outputs.handout(lesson_id, kind))
                   for lesson_id, title in handouts for kind, label in outputs.HANDOUT_KINDS.items()]
     downloads.append((outputs.ADDRESSES_CSV_LABEL, outputs.ADDRESSES_CSV))
