@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 
 from scripts import codeversion, outputs, pdf_render, site_nav, trainers
 from scripts.cache import cached, fingerprint
-from scripts.markup import date_nl, html_text
+from scripts.markup import css_string, date_nl, html_text
 from scripts.outputs import AUTHOR, GUIDE
 
 # Parts of a web page that mean nothing on paper: permalinks, buttons, the phone's contents, the trainers' box.
@@ -105,7 +105,8 @@ def book_html(pages: list[tuple[str, str, str]], version: date, site_url: str, f
               title: str = GUIDE, with_contents: bool = True) -> str:
     """pages: (src, title, built HTML) in reading order; a cover, the contents with page numbers, every page."""
     in_book = {src for src, _, _ in pages}
-    style = _STYLE % {"guide": GUIDE, "address": site_url, "version": date_nl(version.isoformat())}
+    style = _STYLE % {"guide": css_string(GUIDE), "address": css_string(site_url),
+                      "version": date_nl(version.isoformat())}
     chapter = title != GUIDE
     cover = ('<div class="voorblad">' + (f'<p class="reeks">{GUIDE}</p>' if chapter else "")
              + f"<h1>{html_text(title)}</h1>"

@@ -11,7 +11,7 @@ from docx.shared import Pt
 
 from scripts import pdf_render
 from scripts.downloads import normalise_zip, set_core_properties, set_language
-from scripts.markup import date_nl, html_text
+from scripts.markup import css_string, date_nl, html_text
 from scripts.outputs import AUTHOR, GUIDE
 from scripts.render import source_plain
 
@@ -43,7 +43,7 @@ def parts(lesson: dict, title: str, sections: list[tuple[int, str, str]], page_u
 
 def handout_pdf(content: dict, source: dict, version: date, fonts: str) -> bytes:
     """One A4 page (or more, when the material is long), tagged PDF/UA-1."""
-    style = _STYLE % {"guide": GUIDE, "version": date_nl(version.isoformat())}
+    style = _STYLE % {"guide": css_string(GUIDE), "version": date_nl(version.isoformat())}
     body = (f"<h1>{html_text(content['title'])}</h1><p class=\"ondertitel\">{html_text(content['subtitle'])}</p>"
             f"<h2>Leerdoelen</h2>{_list(content['goals'], 'ul')}"
             f"<h2>Casus: {html_text(content['case']['titel'])}</h2><p>{html_text(content['case']['tekst'])}</p>"

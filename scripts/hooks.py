@@ -35,6 +35,12 @@ def on_files(files, config):
     return files
 
 
+def on_pre_page(page, config, files):
+    # MkDocs dates every page (the sitemap's lastmod and its .gz header) by the clock; the guide's date is its version.
+    page.update_date = engine.guide_of(config).version.isoformat()
+    return page
+
+
 def on_page_markdown(markdown, page, config, files):
     return markdown + engine.guide_of(config).page_additions(page.file.src_uri)
 

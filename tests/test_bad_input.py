@@ -17,7 +17,7 @@ from typing import Callable
 
 import pytest
 
-from tests.conftest import article_text, copy_with_shared_cache, run_build
+from tests.conftest import COPY_EPOCH, article_text, copy_with_shared_cache, run_build
 
 # English that MkDocs, Jinja or Python would print instead of the guide's own message.
 ENGLISH = ("Traceback", "Error reading page", "Aborted with", "is undefined", "not found among", "Config value",
@@ -222,7 +222,7 @@ def good_site(tmp_path_factory, shared_cache) -> Path:
 def run_check(project: Path) -> subprocess.CompletedProcess:
     """`python -m scripts check` in a project folder, as `make check` runs it."""
     return subprocess.run([sys.executable, "-m", "scripts", "check"], cwd=project, capture_output=True, text=True,
-                          timeout=60, env={"PYTHONPATH": str(project), "PATH": "/usr/bin:/bin"})
+                          timeout=60, env={"PYTHONPATH": str(project), "PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": COPY_EPOCH})
 
 
 @pytest.mark.parametrize("mistake", MISTAKES, ids=[m.name for m in MISTAKES])
@@ -282,8 +282,19 @@ def test_a_busy_port_gets_a_dutch_hint_for_another_address(project_copy):
         port = taken.getsockname()[1]
         result = subprocess.run([sys.executable, "-m", "scripts", "serve", "--adres", f"127.0.0.1:{port}"],
                                 cwd=project_copy, capture_output=True, text=True, timeout=120,
-                                env={"PYTHONPATH": str(project_copy), "PATH": "/usr/bin:/bin"})
+                                env={"PYTHONPATH": str(project_copy), "PATH": "/usr/bin:/bin",
+                                     "SOURCE_DATE_EPOCH": COPY_EPOCH})
     said = result.stdout + result.stderr
     assert result.returncode != 0
     assert f"Poort {port} is al in gebruik" in said and f"make serve ADDRESS=127.0.0.1:{port + 1}" in said, said
     assert "Traceback" not in said
+
+
+@pytest.mark.parametrize("epoch", ["", "morgen"], ids=["geen git en geen datum", "datum geen getal"])
+def test_a_folder_without_git_gets_the_route_to_a_version_date_not_todays_date(project_copy, tmp_path, epoch):
+    result = run_build(project_copy, tmp_path / "site", "--zonder-offline", epoch=epoch)
+    said = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "SOURCE_DATE_EPOCH=" in said and "README" in said, said
+    assert "Traceback" not in said
+    assert not (tmp_path / "site").exists()

@@ -14,7 +14,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from scripts.build import copy_project
-from tests.conftest import PROJECT, article_html, run_build
+from tests.conftest import COPY_EPOCH, PROJECT, article_html, run_build
 
 
 def recipe(title: str) -> str:
@@ -38,7 +38,7 @@ def test_following_the_readme_recipes_adds_what_they_promise_and_keeps_the_tests
     first = text.index("        punten:\n") + len("        punten:\n")  # 'in de goede sectie': the first one
     path.write_text(text[:first] + item + text[first:], encoding="utf-8")
     append(path, checklist)
-    env = {**os.environ, "PYTHONPATH": str(project)}
+    env = {**os.environ, "PYTHONPATH": str(project), "SOURCE_DATE_EPOCH": COPY_EPOCH}
     check = subprocess.run([sys.executable, "-m", "scripts", "check"], cwd=project, env=env, capture_output=True,
                            text=True, timeout=60)
     assert check.returncode == 0, check.stderr

@@ -13,7 +13,7 @@ import pytest
 
 from scripts import outputs
 from scripts.content import load_content
-from tests.conftest import PROJECT, PageParser, article_html, article_text
+from tests.conftest import COPY_EPOCH, PROJECT, PageParser, article_html, article_text
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 
@@ -37,7 +37,7 @@ def zensical_site(tmp_path_factory) -> Path:
     from scripts.build import copy_project
 
     project = copy_project(tmp_path_factory.mktemp("zensical") / "project", PROJECT)
-    env = {**os.environ, "PYTHONPATH": str(project)}
+    env = {**os.environ, "PYTHONPATH": str(project), "SOURCE_DATE_EPOCH": COPY_EPOCH}
     result = subprocess.run([sys.executable, "-m", "scripts", "zensical", "--site-dir", str(project / "site")],
                             cwd=project, env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
