@@ -54,11 +54,13 @@ def mkdocs_once(config_file: Path, site_dir: Path) -> None:
 @cli.command(help="Controleer alleen de gegevens in content/: snel, voor redacteuren.")
 def check() -> None:
     from scripts.content import load_content
-    from scripts.problems import ContentError
+    from scripts.problems import EditorError
+    from scripts.project_files import refuse_symlinks
 
     try:
+        refuse_symlinks(PROJECT_DIR)
         load_content(PROJECT_DIR / "content")
-    except ContentError as error:
+    except EditorError as error:
         log.error("%s", error)
         sys.exit(1)
     log.info("content/ is in orde")

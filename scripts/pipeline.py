@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
-from scripts import (checklist_pages, checklist_pdf, codeversion, downloads, lessons, outputs, pdf_render, render,
-                     site_nav)
+from scripts import (checklist_pages, checklist_pdf, codeversion, downloads, lessons, outputs, pdf_render,
+                     project_files, render, site_nav)
 from scripts.cache import cached, fingerprint
 from scripts.content import Content, load_content
 from scripts.markup import date_nl
@@ -111,6 +111,7 @@ def load(options: Options) -> Guide:
         raise RestartNeeded("De code in scripts/ is veranderd sinds deze bouw begon. Stop het programma "
                             "(Ctrl+C) en start het opnieuw; make serve doet dat vanzelf.")
     check_site_url(options.site_url)
+    project_files.refuse_symlinks(options.root)
     cache = options.root / ".cache"
     content = load_content(options.root / "content", checked_dir=cache / "gecontroleerd")
     version = version_date(options.root)
