@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -37,7 +38,9 @@ def build_with_zensical(project_dir: Path, site_dir: Path) -> None:
         target.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
     for page in (stage / "docs").rglob("*.md"):
         src = page.relative_to(stage / "docs").as_posix()
-        page.write_text(page.read_text(encoding="utf-8") + guide.page_additions(src), encoding="utf-8")
+        text = page.read_text(encoding="utf-8")
+        additions = guide.page_additions(src)
+        page.write_text(text + (jinja_literal(additions) if _renders_macros(text) else additions), encoding="utf-8")
 
     zensical_config = stage_config(config, guide, stage, site_dir)
     config_file = project_dir / f"{STAGE}.yml"  # in the project root: Zensical finds scripts/ from there
@@ -49,6 +52,22 @@ def build_with_zensical(project_dir: Path, site_dir: Path) -> None:
     for page in site_dir.rglob("*.html"):
         page.write_text(tables.label_markdown_tables(page.read_text(encoding="utf-8")), encoding="utf-8")
     postbuild.finish(site_dir, guide)
+
+
+_JINJA_OPENER = re.compile(r"\{(?=[{%#])")
+
+
+def jinja_literal(markdown: str) -> str:
+    """Made Markdown that Zensical's macros pass through as it is: unlike MkDocs' hooks, Zensical renders every page
+    as a template after the guide added its data, so a brace that would open a tag ({{, {%, {#) is written as an
+    expression that prints it. Attribute lists ({ #id }) have a space and stay as they are."""
+    return _JINJA_OPENER.sub("{{ '{' }}", markdown)
+
+
+def _renders_macros(markdown: str) -> bool:
+    """Whether the macros render this page: the made checklist pages say no in their front matter."""
+    front = markdown.split("\n---\n", 1)[0] if markdown.startswith("---\n") else ""
+    return "\nrender_macros: false" not in front
 
 
 def stage_config(config: dict, guide: pipeline.Guide, stage: Path, site_dir: Path) -> dict:

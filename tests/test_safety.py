@@ -32,3 +32,16 @@ def test_a_pdf_embeds_no_file_from_the_disk(tmp_path, markup):
     with pytest.raises(PluginError) as refused:
         pdf_render.render(html)
     assert "buiten de handreiking" in str(refused.value) and str(secret) in str(refused.value)
+
+
+def test_template_code_in_data_shows_as_text_in_the_mkdocs_build(project_copy, tmp_path):
+    from tests.test_engines import POISON, poison_data
+
+    poison_data(project_copy)
+    result = run_build(project_copy, tmp_path / "site", "--zonder-offline")
+    assert result.returncode == 0, result.stderr
+    pages = {p: p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("*.html")}
+    assert any(POISON in html for page, html in pages.items() if "checklists" not in page.parts)
+    assert any(POISON in html for page, html in pages.items() if "checklists" in page.parts)
+    for page, html in pages.items():
+        assert html.count("7*7") == html.count(POISON), f"{page.name} ran template code"
