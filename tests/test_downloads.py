@@ -119,7 +119,6 @@ def test_word_file_holds_every_item_with_a_clickable_checkbox(site, content, che
     assert "Bron: Handreiking Housing First voor woningcorporaties" in facts["footer"]
 
 
-@pytest.mark.builds_copy
 def _a_month_ahead(command: list[str]) -> list[str]:
     """The command with the clock of its whole process tree set 31 days ahead (libfaketime)."""
     if not shutil.which("faketime"):
@@ -130,6 +129,7 @@ def _a_month_ahead(command: list[str]) -> list[str]:
     return ["faketime", "-f", "+31d", *command]
 
 
+@pytest.mark.builds_copy
 def test_a_build_a_month_later_makes_the_same_downloads_and_sitemap(site, tmp_path):
     """A second build, from nothing (no .cache/ of its own), with the clock a month ahead and the version date taken
     from git as in a fresh clone: every download and the sitemap equal the test run's own build, byte for byte."""

@@ -1,0 +1,69 @@
+"""A release build (the public address set) carries no local address in any file: pages, PDFs, Word, CSV, zips."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from tests.conftest import COPY_EPOCH
+
+PUBLIC = "https://handreiking.voorbeeld.nl/housing-first/"
+LOCAL = (b"127.0.0.1", b"localhost", b"[::1]")
+
+
+def pdf_strings(data: bytes) -> bytes:
+    """Every stream (text and links) and every string of a PDF, decompressed."""
+    parts = []
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        for item in pdf.objects:
+            if isinstance(item, pikepdf.Stream):
+                parts.append(item.read_bytes())
+            elif isinstance(item, pikepdf.Dictionary):
+                parts.append(repr(item).encode("utf-8", "replace"))
+    return b"\n".join(parts)
+
+
+def readable(name: str, data: bytes) -> list[tuple[str, bytes]]:
+    """(name, readable bytes) for a file and, for archives, for every file inside it."""
+    if name.endswith((".zip", ".docx")):
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return [part for inner in archive.namelist()
+                    for part in readable(f"{name}/{inner}", archive.read(inner))]
+    if name.endswith(".gz"):
+        return readable(name.removesuffix(".gz"), gzip.decompress(data))
+    if name.endswith(".pdf"):
+        return [(name, pdf_strings(data))]
+    return [(name, data)]
+
+
+@pytest.fixture(scope="module")
+def release_site(tmp_path_factory) -> Path:
+    from scripts.build import copy_project
+    from tests.conftest import PROJECT
+
+    project = copy_project(tmp_path_factory.mktemp("release") / "project", PROJECT)
+    (project / "tests").mkdir()
+    (project / "tests" / "published_links.txt").write_bytes((PROJECT / "tests" / "published_links.txt").read_bytes())
+    env = {**os.environ, "PYTHONPATH": str(project), "SOURCE_DATE_EPOCH": COPY_EPOCH, "SITE_URL": PUBLIC}
+    result = subprocess.run([sys.executable, "-m", "scripts", "build", "--site-dir", str(project / "site")],
+                            cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return project / "site"
+
+
+def test_no_file_of_a_release_holds_a_local_address(release_site):
+    files = [p for p in release_site.rglob("*") if p.is_file()]
+    assert {p.suffix for p in files} >= {".html", ".pdf", ".docx", ".csv", ".zip", ".xml", ".gz", ".json"}
+    found = [name for path in files
+             for name, data in readable(path.relative_to(release_site).as_posix(), path.read_bytes())
+             if any(local in data for local in LOCAL)]
+    assert not found, f"lokaal adres in {found[:10]}"
+    assert PUBLIC.encode() in (release_site / "sitemap.xml").read_bytes()
