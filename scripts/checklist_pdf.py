@@ -60,6 +60,7 @@ def html(checklist: dict, sources: list[dict], version: date, rule: dict | None,
             f"<style>{fonts}\n{style}</style></head><body>{''.join(parts)}</body></html>")
 
 
-def checklist_pdf(checklist: dict, sources: list[dict], version: date, rule: dict | None, fonts: str) -> bytes:
+def checklist_pdf(checklist: dict, sources: list[dict], version: date, rule: dict | None, fonts: str,
+                  preview: bool = False) -> bytes:
     """A4, tagged PDF/UA-1: every item a checkbox whose accessible name is its text; notes per section."""
-    return pdf_render.render(html(checklist, sources, version, rule, fonts))
+    return pdf_render.render(html(checklist, sources, version, rule, fonts), preview)

@@ -12,6 +12,8 @@ from fontTools import subset
 from mkdocs.exceptions import PluginError
 
 from scripts.cache import cached, fingerprint
+from scripts.markup import css_string
+from scripts.outputs import PREVIEW_MARK
 
 # Debian's fonts-dejavu-core (the Makefile installs it). Subset to what Dutch text and the guide's signs need: a
 # form field embeds its whole font, and all of DejaVu Sans is 700 kB.
@@ -54,6 +56,10 @@ def _subset(source: Path) -> bytes:
     return buffer.getvalue()
 
 
+_PREVIEW_STYLE = ('@page { @top-center { content: "%s"; font: bold 8pt Handreiking; color: #8a1c1c; } }'
+                  % css_string(PREVIEW_MARK))
+
+
 def _remember_page_references() -> None:
     """pydyf lists every page's reference anew each time WeasyPrint tags a box or a link: quadratic in pages, so
     a guide 50 times as large ran for hours. Pages are only ever added, so the list is kept while its length holds."""
@@ -74,12 +80,15 @@ def _remember_page_references() -> None:
     pydyf.PDF.page_references = property(page_references)
 
 
-def render(html: str) -> bytes:
-    """A tagged PDF/UA-1 file with fillable forms; tabbing follows the structure; a fixed document id."""
+def render(html: str, preview: bool = False) -> bytes:
+    """A tagged PDF/UA-1 file with fillable forms; tabbing follows the structure; a fixed document id. A preview
+    carries the preview mark at the top of every page, the cover included."""
     import weasyprint  # loaded on first use: importing it takes a quarter of a second
     from weasyprint.urls import FatalURLFetchingError
 
     _remember_page_references()
+    if preview:
+        html = html.replace("</head>", f"<style>{_PREVIEW_STYLE}</style></head>", 1)
 
     # Everything a PDF holds is in its HTML (fonts as data: addresses): a link to a file or a web address that
     # WeasyPrint would fetch and embed (an image, rel="attachment") stops the build instead.

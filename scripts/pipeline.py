@@ -118,14 +118,15 @@ def load(options: Options) -> Guide:
     made = {}
     fonts = pdf_render.fonts_css(cache)
     rule = content.find("begrippen", "voorwaarden")
-    makers = {"pdf": lambda c, s, r: checklist_pdf.checklist_pdf(c, s, version, r, fonts),
-              "docx": lambda c, s, r: downloads.checklist_docx(c, s, version, r)}
+    preview = outputs.is_preview(options.site_url)
+    makers = {"pdf": lambda c, s, r: checklist_pdf.checklist_pdf(c, s, version, r, fonts, preview),
+              "docx": lambda c, s, r: downloads.checklist_docx(c, s, version, r, preview)}
     for checklist in content.checklists:
         sources = [content.find("bronnen", b) for b in checklist["bronnen"]]
         shown_rule = rule if checklist_pages.mentions_conditions(checklist) else None
         for kind, make in makers.items():
-            key = fingerprint(kind, checklist, sources, shown_rule, fonts, version.isoformat(), codeversion.RUNNING,
-                              [package_version(name) for name in _LIBRARIES])
+            key = fingerprint(kind, checklist, sources, shown_rule, fonts, version.isoformat(), preview,
+                              codeversion.RUNNING, [package_version(name) for name in _LIBRARIES])
             made[outputs.checklist_download(checklist["id"], kind)] = cached(
                 cache / "downloads", key, lambda: make(checklist, sources, shown_rule))
     config_text = (options.root / "mkdocs.yml").read_text(encoding="utf-8-sig")

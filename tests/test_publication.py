@@ -1,4 +1,5 @@
-"""A release build (the public address set) carries no local address in any file: pages, PDFs, Word, CSV, zips."""
+"""Preview and release: a release (public address set) has no local address in any file; a preview marks every PDF and
+Word file as such and prints no local address in what people share."""
 
 from __future__ import annotations
 
@@ -12,7 +13,10 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from docx import Document
+from pypdf import PdfReader
 
+from scripts.outputs import PREVIEW_MARK
 from tests.conftest import COPY_EPOCH
 
 PUBLIC = "https://handreiking.voorbeeld.nl/housing-first/"
@@ -67,3 +71,38 @@ def test_no_file_of_a_release_holds_a_local_address(release_site):
              if any(local in data for local in LOCAL)]
     assert not found, f"lokaal adres in {found[:10]}"
     assert PUBLIC.encode() in (release_site / "sitemap.xml").read_bytes()
+
+
+def shared_files(site: Path) -> list[tuple[str, bytes]]:
+    """The PDF, Word and CSV files of a build, on their own and inside the offline zip."""
+    found = []
+    for path in sorted((site / "downloads").iterdir()):
+        found += [(name, data) for name, data in readable(path.name, path.read_bytes())
+                  if name.endswith((".pdf", ".csv")) or "/word/" in name]
+        if path.suffix == ".zip":
+            with zipfile.ZipFile(path) as archive:
+                found += [(name, archive.read(name)) for name in archive.namelist() if name.endswith(".pdf")]
+    return found
+
+
+def test_a_preview_prints_no_local_address_in_what_people_share(site):
+    files = shared_files(site)
+    assert {name.rsplit(".", 1)[-1] for name, _ in files} >= {"pdf", "csv", "xml"}
+    found = [name for name, data in files if any(local in data for local in LOCAL)]
+    assert not found, f"lokaal adres in {found[:10]}"
+
+
+def test_every_pdf_and_word_file_of_a_preview_carries_the_mark(site):
+    mark = " ".join(PREVIEW_MARK.split())
+    for path in sorted((site / "downloads").glob("*.pdf")):
+        first_page = " ".join(PdfReader(path).pages[0].extract_text().split())
+        assert mark in first_page, f"{path.name}: no preview mark on its first page (cover)"
+    for path in sorted((site / "downloads").glob("*.docx")):
+        header = " ".join(p.text for p in Document(str(path)).sections[0].header.paragraphs)
+        assert mark in header, f"{path.name}: no preview mark in the page header"
+
+
+def test_a_release_carries_no_preview_mark(release_site):
+    for path in sorted((release_site / "downloads").glob("*.pdf"))[:3]:
+        assert "Proefversie" not in PdfReader(path).pages[0].extract_text()
+    assert PUBLIC in PdfReader(release_site / "downloads" / "handreiking.pdf").pages[0].extract_text()
