@@ -13,7 +13,7 @@ import pytest
 
 from scripts import outputs
 from scripts.content import load_content
-from tests.conftest import COPY_EPOCH, PROJECT, PageParser, article_html, article_text
+from tests.conftest import COPY_EPOCH, PROJECT, PageParser, article_html, article_text, real_clock
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 
@@ -52,7 +52,7 @@ def zensical_site(tmp_path_factory) -> Path:
 
     project = copy_project(tmp_path_factory.mktemp("zensical") / "project", PROJECT)
     poison_data(project)
-    env = {**os.environ, "PYTHONPATH": str(project), "SOURCE_DATE_EPOCH": COPY_EPOCH}
+    env = real_clock({**os.environ, "PYTHONPATH": str(project), "SOURCE_DATE_EPOCH": COPY_EPOCH})
     result = subprocess.run([sys.executable, "-m", "scripts", "zensical", "--site-dir", str(project / "site")],
                             cwd=project, env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
