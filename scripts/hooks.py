@@ -17,6 +17,7 @@ def on_config(config):
     guide = engine.guide_of(config)
     config.nav = guide.nav
     config.extra["versie"] = guide.version_label
+    config.extra["proefversie"] = outputs.is_preview(guide.options.site_url)
     if guide.options.offline:
         config.theme["features"] = [f for f in config.theme["features"] if f not in offline.SERVER_ONLY_FEATURES]
         config.extra["polyfills"] = [offline.SHIM_URI]

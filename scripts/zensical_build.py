@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts import engine, pipeline, postbuild, site_nav, tables
+from scripts import engine, outputs, pipeline, postbuild, site_nav, tables
 
 STAGE = ".zensical"  # beside docs/: the pages as Zensical gets them, made anew on every run
 # Zensical has no hooks: what MkDocs' hooks do happens here, and what it cannot read is left out.
@@ -76,7 +76,8 @@ def stage_config(config: dict, guide: pipeline.Guide, stage: Path, site_dir: Pat
     # Zensical wants both folders relative to the config's folder, the project root.
     staged["docs_dir"] = os.path.relpath(stage / "docs", stage.parent)
     staged["site_dir"] = os.path.relpath(site_dir, stage.parent)
-    staged["extra"] = {**config.get("extra", {}), "versie": guide.version_label}
+    staged["extra"] = {**config.get("extra", {}), "versie": guide.version_label,
+                       "proefversie": outputs.is_preview(guide.options.site_url)}
     staged["plugins"] = [p for p in config["plugins"]
                          if (next(iter(p)) if isinstance(p, dict) else p) not in _DROPPED_PLUGINS]
     staged["nav"] = guide.nav
