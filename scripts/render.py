@@ -29,9 +29,7 @@ def source_entry(bron: dict) -> str:
     parts += [html_text(bron[field]) for field in ("auteurs", "uitgever") if field in bron]
     parts.append(_sentence(date_nl(bron["datum"])))
     text = ". ".join(parts) + "."
-    if bron["adres"] == UNKNOWN_ADDRESS:
-        text += ' <span class="bron__adres-onbekend">Adres niet bekend.</span>'
-    else:
+    if bron["adres"] != UNKNOWN_ADDRESS:  # no address: the publisher and year above say where it is from
         address = html_text(bron["adres"])
         text += f' <a href="{address}">{address}</a>'
     if "toelichting" in bron:
@@ -44,8 +42,8 @@ def source_plain(bron: dict) -> str:
     parts = [bron.get("titel") or bron["omschrijving"]]
     parts += [bron[field] for field in ("auteurs", "uitgever") if field in bron]
     parts.append(_sentence(date_nl(bron["datum"])))
-    address = "Adres niet bekend." if bron["adres"] == UNKNOWN_ADDRESS else bron["adres"]
-    return ". ".join(" ".join(str(p).split()) for p in parts) + ". " + address
+    text = ". ".join(" ".join(str(p).split()) for p in parts) + "."
+    return text if bron["adres"] == UNKNOWN_ADDRESS else text + " " + bron["adres"]
 
 
 def _sentence(text: str) -> str:
