@@ -199,6 +199,12 @@ def conditions_rule(begrip: dict, from_src: str) -> str:
             f'{html_text(begrip["uitleg"])} <a href="{html_text(target)}">Meer bij Begrippen</a></span>\n')
 
 
+def conditions_rule_link(begrip: dict, from_src: str) -> str:
+    """Where a page already shows the rule, or only touches on it: a link to it instead of the box again."""
+    target = link(from_src, "begrippen.md").removesuffix(".md") + ".html#" + begrip["id"]
+    return f'<p class="regel-link">Zie <a href="{html_text(target)}">de regel over voorwaarden</a>.</p>\n'
+
+
 # Route for a first tenant --------------------------------------------------------------------------
 
 def route(steps: list[dict], checklists: list[dict], from_src: str) -> str:
