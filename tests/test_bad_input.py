@@ -139,6 +139,15 @@ MISTAKES = [
     Mistake("source-address", _set(r"^    adres: https://(.+)$", r"    adres: www.\1", "content/bronnen.yml"),
             "moet het webadres van de pagina zijn", "check"),
     Mistake("item-id-twice", lambda p: _duplicate_item_id(p), "punt-id", "check"),
+    Mistake("support-as-lease-condition",
+            _set(r"^(            tekst: \")(.+)$", "\\1Zet in het huurcontract de eis dat de huurder begeleiding accepteert.\"",
+                 "content/checklists.yml"),
+            "maakt begeleiding accepteren tot voorwaarde", "check"),
+    Mistake("practice-source-not-about-it", lambda p: _cite_a_source_about_someone_else(p), "gaat niet over", "check"),
+    Mistake("source-without-address-or-publisher", lambda p: _strip_publisher(p), "geen adres en geen uitgever",
+            "check"),
+    Mistake("rule-twice-on-a-page", _in_page("docs/doelgroep.md", "{{ voorwaarden_regel() }}\n\n{{ voorwaarden_regel() }}",
+                                             2), "staat al eerder op deze pagina"),
     Mistake("data-through-build", _set(r"^    kring: \w+$", "    kring: drie-hoek", "content/partners.yml"),
             "is geen geldige keuze"),
     # Pages in docs/ -------------------------------------------------------------------------------------------------
@@ -190,6 +199,29 @@ def _strip_title(project: Path):
     kept = re.sub(r"^    (titel|omschrijving): .+\n", "", first.group(0), flags=re.M)
     path.write_text(text[: first.start()] + kept + text[first.end():], encoding="utf-8")
     return file, text[: first.start()].count("\n") + 1
+
+
+def _cite_a_source_about_someone_else(project: Path):
+    """The first corporation's first source becomes one that is about another organisation only."""
+    sources = (project / "content" / "bronnen.yml").read_text(encoding="utf-8")
+    names = [n.strip().lower() for n in re.search(r"^    naam: (.+)$", (project / DATA).read_text(encoding="utf-8"),
+                                                   re.M).group(1).split(",")]
+    other = next(m.group(1) for m in re.finditer(r"^  - id: (.+)\n(?:    (?!over:).+\n)*    over: \[(.+)\]$", sources,
+                                                 re.M)
+                 if not any(n in m.group(2).lower() for n in names))
+    return _edit(project, DATA, r"^      - [a-z0-9-]+$", lambda m: f"      - {other}")
+
+
+def _strip_publisher(project: Path):
+    """The first source without an address loses its publisher (and authors): nothing says where it is from."""
+    file = "content/bronnen.yml"
+    path = project / file
+    text = path.read_text(encoding="utf-8")
+    block = next(m for m in re.finditer(r"^  - id: .+\n(?:    .+\n|      .+\n)+", text, re.M)
+                 if "    adres: onbekend\n" in m.group(0))
+    kept = re.sub(r"^    (uitgever|auteurs): .+\n", "", block.group(0), flags=re.M)
+    path.write_text(text[: block.start()] + kept + text[block.end():], encoding="utf-8")
+    return file, (text[: block.start()] + kept[: kept.index("    adres: onbekend")]).count("\n") + 1
 
 
 def _rename_checklists_section(project: Path):

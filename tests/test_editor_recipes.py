@@ -17,11 +17,11 @@ from scripts.build import copy_project
 from tests.conftest import COPY_EPOCH, PROJECT, article_html, run_build
 
 
-def recipe(title: str) -> str:
-    """The YAML block under a heading of the README."""
+def recipe(title: str, number: int = 0) -> str:
+    """The first (or a later) YAML block under a heading of the README."""
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index(f"### {title}"):]
-    return re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
+    return re.findall(r"```yaml\n(.*?)```", section, re.S)[number]
 
 
 def append(path: Path, block: str) -> None:
@@ -33,6 +33,12 @@ def test_following_the_readme_recipes_adds_what_they_promise_and_keeps_the_tests
     corporation, item, checklist = (recipe("Een corporatie toevoegen"), recipe("Een punt aan een checklist toevoegen"),
                                     recipe("Een checklist toevoegen"))
     append(project / "content" / "corporaties.yml", corporation)
+    source = recipe("Een corporatie toevoegen", 1)
+    append(project / "content" / "bronnen.yml", source)
+    page = project / "docs" / "referentiegroep.md"  # 'zet de id ook in bronnenlijst(...)'
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "{{ bronnenlijst(", '{{ bronnenlijst("' + re.search(r"id: ([a-z0-9-]+)", source).group(1) + '", '),
+        encoding="utf-8")
     path = project / "content" / "checklists.yml"
     text = path.read_text(encoding="utf-8")
     first = text.index("        punten:\n") + len("        punten:\n")  # 'in de goede sectie': the first one
