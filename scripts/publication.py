@@ -75,7 +75,7 @@ def colophon(publication: Publication, version_label: str, preview: bool) -> str
             ("Herziening", shown(publication.herziening, "herziening")),
             ("Contact", contact_html)]
     body = "".join(f'<tr><th scope="row">{label}</th><td>{value}</td></tr>' for label, value in rows)
-    return f'<table class="gegevenstabel colofon">\n<caption>Uitgave</caption>\n<tbody>{body}</tbody>\n</table>\n'
+    return f'<table class="gegevenstabel colofon">\n<caption>Gegevens van de uitgave</caption>\n<tbody>{body}</tbody>\n</table>\n'
 
 
 def report_link(publication: Publication, title: str, address: str) -> str:

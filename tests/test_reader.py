@@ -6,11 +6,13 @@ Screenshots land in test-output/ (home, a table page and a checklist at 1280 and
 from __future__ import annotations
 
 import io
+import os
 import re
 
 import pytest
 from pypdf import PdfReader
 
+from scripts.outputs import is_preview
 from tests.conftest import PROJECT, PageParser, article_html, html_pages
 
 pytestmark = pytest.mark.browser
@@ -132,6 +134,8 @@ def test_every_printed_page_names_the_guide_its_address_and_its_version(site, se
             text = " ".join(printed.extract_text().split())
             assert "Handreiking Housing First voor woningcorporaties" in text, f"{address} page {number}"
             assert address in text, f"{address} page {number} does not print its address"
+            if is_preview(os.environ.get("SITE_URL", "")):
+                assert "127.0.0.1" not in text and "Proefversie" in text, f"{address} page {number}: preview paper"
             assert "Versie van" in text, f"{address} page {number}"
         OUTPUT.mkdir(exist_ok=True)
         (OUTPUT / f"afdruk-{address.replace('/', '-').replace('.html', '')}.pdf").write_bytes(page.pdf(format="A4"))
