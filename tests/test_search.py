@@ -18,7 +18,7 @@ QUERIES = [
     ("buren informeren", "overlast.html"),
     ("huurachterstand", "checklists/huurachterstand-voorkomen.html"),
     ("driepartijenovereenkomst", "wat-vraagt-housing-first.html"),
-    ("tijdelijk huurcontract", "wat-vraagt-housing-first.html"),
+    ("tijdelijk huurcontract", "huurvormen-en-recht.html"),  # "Tijdelijke huur na 1 juli 2024"
     ("WonenBreburg", "referentiegroep.html"),
     ("Wonen Limburg", "referentiegroep.html"),
     ("Heemwonen", "referentiegroep.html"),
@@ -51,7 +51,7 @@ QUERIES = [
     ("driepartijenovereenkonst", "wat-vraagt-housing-first.html"),
     ("escalatieladdet", "overlast.html"),
     ("huurschuld", "checklists/huurachterstand-voorkomen.html"),
-    ("AVG", "samenwerken.html"),
+    ("AVG", "privacy.html"),
     ("intake", "checklists/kennismaking-eerste-weken.html"),
     ("intakegesprek", "checklists/kennismaking-eerste-weken.html"),
     ("sleuteluitreiking", "checklists/kennismaking-eerste-weken.html"),
@@ -64,7 +64,7 @@ QUERIES = [
     ("thuisloze", "housing-first-in-het-kort.html"),
     ("geluidsoverlast", "overlast.html"),
     ("beschermingsbewind", "begrippen.html"),
-    ("onderhuur", "wat-vraagt-housing-first.html"),
+    ("onderhuur", "huurvormen-en-recht.html"),  # "Tussenhuur en onderhuur"
     ("voorwaarden huurder", "veelgestelde-vragen.html"),  # "Welke voorwaarden mogen we stellen?"
     ("wat kost housing first", "housing-first-in-het-kort.html"),
     ("huur tijdens detentie", "overlast.html"),
