@@ -10,7 +10,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 # Where `make serve` listens; the default site_url in mkdocs.yml matches it.
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: serve build test links bench lock check clean browser zensical pdf
+.PHONY: serve build test links bench lock check clean browser zensical pdf clock
 
 # Every command goes through the guide's one command line: python -m scripts <command> (see --help).
 serve: $(VENV)/.installed pdf
@@ -19,7 +19,7 @@ serve: $(VENV)/.installed pdf
 build: $(VENV)/.installed node_modules/.installed pdf
 	$(PY) -m scripts build
 
-test: $(VENV)/.installed node_modules/.installed browser pdf
+test: $(VENV)/.installed node_modules/.installed browser pdf clock
 	$(PY) -m pytest
 
 links: $(VENV)/.installed node_modules/.installed pdf
@@ -63,6 +63,10 @@ pdf:
 	@test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || $(call apt_install,fonts-dejavu-core)
 	@ldconfig -p | grep -q libpangoft2-1.0 || $(call apt_install,libpango-1.0-0 libpangoft2-1.0-0)
 	@command -v pdftoppm >/dev/null || $(call apt_install,poppler-utils)
+
+# The reproducibility test builds the guide with the clock a month ahead (libfaketime).
+clock:
+	@command -v faketime >/dev/null || $(call apt_install,faketime)
 
 define apt_install
 	{ if [ "$$(id -u)" = 0 ]; then \

@@ -11,7 +11,8 @@ from scripts.render import conditions_rule, source_list
 
 def mentions_conditions(checklist: dict) -> bool:
     """A checklist that speaks of a tenant's conditions shows the one rule about them."""
-    return any("voorwaarde" in p["tekst"].lower() for s in checklist["secties"] for p in s["punten"])
+    words = ("voorwaarde", "huurplicht", "wat voor elke huurder geldt")
+    return any(w in p["tekst"].lower() for s in checklist["secties"] for p in s["punten"] for w in words)
 
 
 def page_markdown(checklist: dict, sizes: dict, sources: list[dict], rule: dict) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from scripts import pdf_render
-from scripts.markup import date_nl, html_text
+from scripts.markup import css_string, date_nl, html_text
 from scripts.outputs import AUTHOR, GUIDE
 from scripts.render import source_plain
 
@@ -32,7 +32,8 @@ textarea { display: block; width: 100%%; height: 20mm; font: 10pt Handreiking; b
 def html(checklist: dict, sources: list[dict], version: date, rule: dict | None, fonts: str) -> str:
     """The checklist as one HTML page, laid out for A4; every text from the data, escaped."""
     title = html_text(checklist["titel"])
-    style = _STYLE % {"guide": GUIDE, "title": title.replace('"', "'"), "version": date_nl(version.isoformat())}
+    style = _STYLE % {"guide": css_string(GUIDE), "title": css_string(checklist["titel"]),
+                      "version": date_nl(version.isoformat())}
     parts = [f'<h1>{title}</h1><div class="info">']
     for label, key in (("Doel", "doel"), ("Voor wie", "voor_wie"), ("Wanneer", "moment")):
         parts.append(f"<p><strong>{label}:</strong> {html_text(checklist[key])}</p>")
@@ -59,6 +60,7 @@ def html(checklist: dict, sources: list[dict], version: date, rule: dict | None,
             f"<style>{fonts}\n{style}</style></head><body>{''.join(parts)}</body></html>")
 
 
-def checklist_pdf(checklist: dict, sources: list[dict], version: date, rule: dict | None, fonts: str) -> bytes:
+def checklist_pdf(checklist: dict, sources: list[dict], version: date, rule: dict | None, fonts: str,
+                  preview: bool = False) -> bytes:
     """A4, tagged PDF/UA-1: every item a checkbox whose accessible name is its text; notes per section."""
-    return pdf_render.render(html(checklist, sources, version, rule, fonts))
+    return pdf_render.render(html(checklist, sources, version, rule, fonts), preview)

@@ -31,9 +31,12 @@ def cli() -> None:
 def build(site_dir: Path, zonder_offline: bool) -> None:
     from scripts.build import BuildFailed, build_site
 
-    if not os.environ.get("SITE_URL"):
-        log.warning("SITE_URL is niet gezet. De adressen voor trainers, in adressen.csv en in de sitemap wijzen dan "
-                    "naar http://127.0.0.1:8000/. Publiceer je de site? Bouw dan met SITE_URL=https://... make build")
+    from scripts.outputs import is_preview
+
+    if is_preview(os.environ.get("SITE_URL", "")):
+        log.warning("Dit wordt een proefversie: SITE_URL is niet gezet of wijst naar deze computer. PDF's en "
+                    "Word-bestanden krijgen het merk 'Proefversie' en geen webadres. Publiceer je de site? Bouw dan "
+                    "met SITE_URL=https://... make build")
     try:
         build_site(site_dir, with_offline=not zonder_offline)
     except BuildFailed:
@@ -54,11 +57,13 @@ def mkdocs_once(config_file: Path, site_dir: Path) -> None:
 @cli.command(help="Controleer alleen de gegevens in content/: snel, voor redacteuren.")
 def check() -> None:
     from scripts.content import load_content
-    from scripts.problems import ContentError
+    from scripts.problems import EditorError
+    from scripts.project_files import refuse_symlinks
 
     try:
+        refuse_symlinks(PROJECT_DIR)
         load_content(PROJECT_DIR / "content")
-    except ContentError as error:
+    except EditorError as error:
         log.error("%s", error)
         sys.exit(1)
     log.info("content/ is in orde")

@@ -10,18 +10,21 @@ from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Pt, RGBColor
 
 from scripts.markup import date_nl
-from scripts.outputs import AUTHOR, GUIDE
+from scripts.outputs import AUTHOR, GUIDE, PREVIEW_MARK
 from scripts.render import source_plain
 
 _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def checklist_docx(checklist: dict, sources: list[dict], version: date, rule: dict | None = None) -> bytes:
+def checklist_docx(checklist: dict, sources: list[dict], version: date, rule: dict | None = None,
+                   preview: bool = False) -> bytes:
     """Word file with heading styles and clickable checkboxes (w14:checkbox content controls)."""
     document = Document()
+    if preview:
+        mark_preview(document)
     set_language(document, "nl-NL")
     set_core_properties(document, checklist["titel"], f"Checklist uit de {GUIDE}", version)
     document.core_properties.keywords = "Housing First; woningcorporatie; checklist"
@@ -116,6 +119,14 @@ def _add_page_field(paragraph) -> None:
             run._r.append(instruction)
         else:
             run.text = text
+
+
+def mark_preview(document) -> None:
+    """The preview mark in the page header of a Word file, on every page."""
+    run = document.sections[0].header.paragraphs[0].add_run(PREVIEW_MARK)
+    run.bold = True
+    run.font.size = Pt(8)
+    run.font.color.rgb = RGBColor(0x8A, 0x1C, 0x1C)
 
 
 def set_core_properties(document, title: str, subject: str, version: date) -> None:

@@ -11,8 +11,8 @@ from urllib.parse import urljoin
 
 from scripts import codeversion, outputs, pdf_render, site_nav, trainers
 from scripts.cache import cached, fingerprint
-from scripts.markup import date_nl, html_text
-from scripts.outputs import AUTHOR, GUIDE
+from scripts.markup import css_string, date_nl, html_text
+from scripts.outputs import AUTHOR, GUIDE, PREVIEW_MARK
 
 # Parts of a web page that mean nothing on paper: permalinks, buttons, the phone's contents, the trainers' box.
 _DROP = [re.compile(pattern, re.S) for pattern in (
@@ -44,6 +44,7 @@ body { font: 10pt/1.45 Handreiking; color: #111; }
 .voorblad .voor-wie { font-size: 13pt; line-height: 1.4; max-width: 130mm; margin: 0 0 60mm; }
 .voorblad .uitgave { font-size: 10pt; border-top: 0.75pt solid #00606b; padding-top: 6pt; color: #333; }
 .voorblad .uitgave p { margin: 0 0 3pt; }
+.voorblad .proef { font-weight: bold; color: #8a1c1c; }
 .inhoud { break-before: page; } .inhoud h2 { bookmark-level: none; }
 .inhoud ol { list-style: none; padding: 0; } .inhoud li { margin: 0 0 3pt; }
 .inhoud a { color: #111; text-decoration: none; }
@@ -95,6 +96,8 @@ def page_body(html: str, src: str, in_book: set[str], site_url: str) -> str:
         target_src = target.removesuffix(".html") + ".md"
         if target_src in in_book:
             return f' href="#{_slug(target_src)}--{anchor}"' if anchor else f' href="#{_slug(target_src)}"'
+        if outputs.is_preview(site_url):
+            return ""  # a preview has no public address to link to: the words stay, the dead link goes
         return f' class="extern" href="{html_text(urljoin(site_url, target + (f"#{anchor}" if anchor else "")))}"'
 
     body = _HREF.sub(link, body)
@@ -105,7 +108,9 @@ def book_html(pages: list[tuple[str, str, str]], version: date, site_url: str, f
               title: str = GUIDE, with_contents: bool = True) -> str:
     """pages: (src, title, built HTML) in reading order; a cover, the contents with page numbers, every page."""
     in_book = {src for src, _, _ in pages}
-    style = _STYLE % {"guide": GUIDE, "address": site_url, "version": date_nl(version.isoformat())}
+    preview = outputs.is_preview(site_url)
+    style = _STYLE % {"guide": css_string(GUIDE), "address": css_string("Proefversie" if preview else site_url),
+                      "version": date_nl(version.isoformat())}
     chapter = title != GUIDE
     cover = ('<div class="voorblad">' + (f'<p class="reeks">{GUIDE}</p>' if chapter else "")
              + f"<h1>{html_text(title)}</h1>"
@@ -113,7 +118,8 @@ def book_html(pages: list[tuple[str, str, str]], version: date, site_url: str, f
                 else '<p class="voor-wie">Voor woonconsulenten, wijkbeheerders, beleidsadviseurs en managers van '
                      "woningcorporaties die meedoen aan Housing First.</p>")
              + f'<div class="uitgave"><p>Versie van {date_nl(version.isoformat())}</p>'
-             f"<p>De nieuwste versie staat op {html_text(site_url)}</p></div></div>")
+             + (f'<p class="proef">{PREVIEW_MARK}</p>' if preview
+                else f"<p>De nieuwste versie staat op {html_text(site_url)}</p>") + "</div></div>")
     contents = ""
     if with_contents:
         contents = ('<div class="inhoud"><h2>Inhoud</h2><ol>'
@@ -129,7 +135,7 @@ def book_html(pages: list[tuple[str, str, str]], version: date, site_url: str, f
 
 def book_pdf(pages: list[tuple[str, str, str]], version: date, site_url: str, fonts: str, **options) -> bytes:
     """The book as a tagged PDF/UA-1 file with bookmarks per chapter and section."""
-    return pdf_render.render(book_html(pages, version, site_url, fonts, **options))
+    return pdf_render.render(book_html(pages, version, site_url, fonts, **options), outputs.is_preview(site_url))
 
 
 def book_pages(site_dir: Path, guide) -> list[tuple[str, str, str]]:

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import io
 from datetime import date
-from urllib.parse import urljoin
 
 from docx import Document
 from docx.shared import Pt
 
 from scripts import pdf_render
-from scripts.downloads import normalise_zip, set_core_properties, set_language
-from scripts.markup import date_nl, html_text
-from scripts.outputs import AUTHOR, GUIDE
+from scripts.downloads import mark_preview, normalise_zip, set_core_properties, set_language
+from scripts.markup import css_string, date_nl, html_text
+from scripts.outputs import AUTHOR, GUIDE, is_preview, shared_address
 from scripts.render import source_plain
 
 _STYLE = """
@@ -32,18 +31,20 @@ def parts(lesson: dict, title: str, sections: list[tuple[int, str, str]], page_u
     """What the hand-out says, from the data and the chapter's built sections (level, title, anchor)."""
     return {
         "title": f"Lesmateriaal: {title}",
-        "subtitle": f"Bij het hoofdstuk ‘{title}’ van de {GUIDE}. {urljoin(site_url, page_url)}",
+        "subtitle": f"Bij het hoofdstuk ‘{title}’ van de {GUIDE}. {shared_address(site_url, page_url)}",
         "goals": lesson["leerdoelen"],
         "case": lesson["casus"],
         "questions": lesson["vragen"],
         "exercise": lesson["oefening"],
-        "addresses": [(text, urljoin(site_url, f"{page_url}#{anchor}")) for level, text, anchor in sections if level == 2],
+        "addresses": [(text, shared_address(site_url, f"{page_url}#{anchor}"))
+                      for level, text, anchor in sections if level == 2],
+        "preview": is_preview(site_url),
     }
 
 
 def handout_pdf(content: dict, source: dict, version: date, fonts: str) -> bytes:
     """One A4 page (or more, when the material is long), tagged PDF/UA-1."""
-    style = _STYLE % {"guide": GUIDE, "version": date_nl(version.isoformat())}
+    style = _STYLE % {"guide": css_string(GUIDE), "version": date_nl(version.isoformat())}
     body = (f"<h1>{html_text(content['title'])}</h1><p class=\"ondertitel\">{html_text(content['subtitle'])}</p>"
             f"<h2>Leerdoelen</h2>{_list(content['goals'], 'ul')}"
             f"<h2>Casus: {html_text(content['case']['titel'])}</h2><p>{html_text(content['case']['tekst'])}</p>"
@@ -58,12 +59,14 @@ def handout_pdf(content: dict, source: dict, version: date, fonts: str) -> bytes
             f'<meta name="author" content="{AUTHOR}"><meta name="dcterms.created" content="{moment}">'
             f'<meta name="dcterms.modified" content="{moment}"><style>{fonts}\n{style}</style></head>'
             f"<body>{body}</body></html>")
-    return pdf_render.render(html)
+    return pdf_render.render(html, content["preview"])
 
 
 def handout_docx(content: dict, source: dict, version: date) -> bytes:
     """The same hand-out as an editable Word file, with heading styles and Dutch proofing."""
     document = Document()
+    if content["preview"]:
+        mark_preview(document)
     set_language(document, "nl-NL")
     set_core_properties(document, content["title"], f"Lesmateriaal uit de {GUIDE}", version)
     for style in ("Normal", "List Bullet", "List Number"):

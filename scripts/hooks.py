@@ -17,6 +17,7 @@ def on_config(config):
     guide = engine.guide_of(config)
     config.nav = guide.nav
     config.extra["versie"] = guide.version_label
+    config.extra["proefversie"] = outputs.is_preview(guide.options.site_url)
     if guide.options.offline:
         config.theme["features"] = [f for f in config.theme["features"] if f not in offline.SERVER_ONLY_FEATURES]
         config.extra["polyfills"] = [offline.SHIM_URI]
@@ -33,6 +34,12 @@ def on_files(files, config):
     if problems:
         raise EditorError(problems)
     return files
+
+
+def on_pre_page(page, config, files):
+    # MkDocs dates every page (the sitemap's lastmod and its .gz header) by the clock; the guide's date is its version.
+    page.update_date = engine.guide_of(config).version.isoformat()
+    return page
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from inspect import Parameter, signature
 from typing import Callable
 
-from scripts import checklist_pages, offline, outputs, render, trainers
+from scripts import checklist_pages, offline, outputs, publication, render, trainers
 from scripts.content import UnknownRecord
 from scripts.pipeline import Guide
 
@@ -115,9 +115,14 @@ def offline_editie(guide: Guide, page: str) -> str:
     return offline.offer(guide.options.offline, guide.offline_zip_size(), page)
 
 
+def colofon(guide: Guide, page: str) -> str:
+    """Who publishes the guide, its version, licence, review cycle and contact, from mkdocs.yml (extra.uitgave)."""
+    return publication.colophon(guide.publication, guide.version_label, outputs.is_preview(guide.options.site_url))
+
+
 MACROS = (bron, bronnenlijst, alle_bronnen, corporaties, corporaties_praktijk, principes, praktijk, partners,
-          begrippen, voorwaarden_regel, route, escalatieladder, taken, trainers_adressen, checklists_overzicht, hele_handreiking,
-          offline_editie)
+          begrippen, voorwaarden_regel, route, escalatieladder, taken, trainers_adressen, checklists_overzicht,
+          hele_handreiking, offline_editie, colofon)
 
 
 def _sources(guide: Guide) -> dict:

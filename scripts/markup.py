@@ -1,4 +1,4 @@
-"""Text helpers for rendering data: escaping for Markdown and HTML, relative links, Dutch dates and sizes."""
+"""Text helpers for rendering data: escaping for Markdown, HTML and CSS, relative links, Dutch dates and sizes."""
 
 from __future__ import annotations
 
@@ -20,6 +20,16 @@ def md_text(text: str) -> str:
 def html_text(text: str) -> str:
     """Data text safe inside HTML."""
     return str(escape(" ".join(str(text).split())))
+
+
+# Inside a double-quoted CSS string HTML entities are not decoded: a backslash and a quote need CSS escapes, and
+# '<' one too, so no text can close the <style> element around it.
+_CSS_ESCAPES = {"\\": "\\\\", '"': '\\"', "<": "\\3c "}
+
+
+def css_string(text: str) -> str:
+    """Data text safe inside a double-quoted CSS string, such as a PDF's running header."""
+    return "".join(_CSS_ESCAPES.get(char, char) for char in " ".join(str(text).split()))
 
 
 def link(from_path: str, to_path: str) -> str:

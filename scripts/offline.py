@@ -16,6 +16,8 @@ ZIP_ROOT = "handreiking-offline"
 # Instant navigation needs a web server; from file:// it would break every link.
 SERVER_ONLY_FEATURES = ("navigation.instant",)
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+# The sitemap serves search engines on the published site; a copy on someone's disk has no use for it.
+LEFT_OUT = frozenset({"sitemap.xml", "sitemap.xml.gz"})
 
 
 def offer(is_offline: bool, zip_size: int | None, from_src: str) -> str:
@@ -45,7 +47,7 @@ def book_offer(size: int | None, from_src: str) -> str:
 def write_zip(site_dir: Path, zip_path: Path) -> None:
     """Zip the built offline site under one folder, in a fixed order with fixed dates."""
     site_dir = Path(site_dir)
-    paths = sorted(p for p in site_dir.rglob("*") if p.is_file())
+    paths = sorted(p for p in site_dir.rglob("*") if p.is_file() and p.name not in LEFT_OUT)
     with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for path in paths:
             info = zipfile.ZipInfo(f"{ZIP_ROOT}/{path.relative_to(site_dir).as_posix()}", date_time=_FIXED_TIME)

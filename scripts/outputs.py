@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urljoin, urlsplit
+
 # The guide's name on every file it makes, and as their author: the files come from this guide, whoever hosts it.
 GUIDE = "Handreiking Housing First voor woningcorporaties"
 AUTHOR = GUIDE
@@ -10,8 +12,22 @@ DOWNLOAD_KINDS = {"pdf": "PDF", "docx": "Word"}
 OFFLINE_ZIP = "downloads/handreiking-offline.zip"
 OFFLINE_ZIP_LABEL = "Offline versie van de hele handreiking (zip)"
 CHECKLISTS_SECTION = "Checklists"
+# A build whose public address is this computer (or none) is a preview: its files say so and print no address.
+PREVIEW_MARK = "Proefversie: nog niet gepubliceerd, niet verspreiden"
+_LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "0.0.0.0"}
 TRAINERS_PAGE = "voor-trainers.md"
 ACCESSIBILITY_PAGE = "toegankelijkheid.md"
+
+
+def is_preview(site_url: str) -> bool:
+    """No public address yet: `make serve`, or `make build` without SITE_URL."""
+    return (urlsplit(site_url or "").hostname or "localhost") in _LOCAL_HOSTS
+
+
+def shared_address(site_url: str, path: str) -> str:
+    """The address of a page or file as files meant for others print it: in full once published; in a preview the
+    path alone, since the local one would be a dead link on someone else's computer."""
+    return path if is_preview(site_url) else urljoin(site_url, path)
 
 
 def checklist_page(checklist_id: str) -> str:

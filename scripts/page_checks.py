@@ -9,6 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
+from scripts.content import lease_condition_sentences
 from scripts.problems import Problem
 from scripts.editor_text import text_problem
 
@@ -30,7 +31,29 @@ def source_problems(src: str, raw: bytes) -> list[Problem]:
             return [Problem(shown, mark.line + 2, "", (
                 "de kop van de pagina tussen de twee regels --- (front matter) klopt niet; zet een tekst met een "
                 "dubbele punt erin tussen aanhalingstekens"))]
-    return []
+    return rule_problems(shown, text)
+
+
+_RULE_MACRO = re.compile(r"\{\{\s*voorwaarden_regel\s*\(")
+
+
+def rule_problems(shown: str, text: str) -> list[Problem]:
+    """The rule on conditions at most once on a page, and no paragraph that makes support a lease condition."""
+    problems = []
+    calls = [m.start() for m in _RULE_MACRO.finditer(text)]
+    for start in calls[1:]:
+        problems.append(Problem(shown, text.count("\n", 0, start) + 1, "", (
+            "de regel over voorwaarden staat al eerder op deze pagina; link er hier naar met "
+            "[de regel over voorwaarden](kernprincipes.md#wat-je-wel-vraagt)")))
+    line = 1
+    for paragraph in re.split(r"(\n\s*\n)", text):
+        for sentence in lease_condition_sentences(re.sub(r"\{\{.*?\}\}", "", paragraph)):
+            problems.append(Problem(shown, line, "", (
+                f"de zin '{sentence[:90]}' maakt begeleiding accepteren tot voorwaarde. Voor de woning gelden alleen "
+                "de gewone huurplichten; schrijf dat begeleiding hoort bij meedoen (deelname) en nooit in het "
+                "huurcontract staat")))
+        line += paragraph.count("\n")
+    return problems
 
 
 def nav_problems(nav_paths: list[str], pages: set[str], config_text: str) -> list[Problem]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 import logging
 from pathlib import Path
@@ -11,6 +12,8 @@ from fontTools import subset
 from mkdocs.exceptions import PluginError
 
 from scripts.cache import cached, fingerprint
+from scripts.markup import css_string
+from scripts.outputs import PREVIEW_MARK
 
 # Debian's fonts-dejavu-core (the Makefile installs it). Subset to what Dutch text and the guide's signs need: a
 # form field embeds its whole font, and all of DejaVu Sans is 700 kB.
@@ -29,11 +32,11 @@ def fonts_css(cache_dir: Path) -> str:
         if not source.is_file():
             raise PluginError(f"het lettertype {source} ontbreekt; installeer het Debian-pakket fonts-dejavu-core "
                               "(make test doet dat)")
-        key = fingerprint("lettertype", source, _UNICODES)
-        cached(Path(cache_dir) / "lettertypen", key, lambda: _subset(source))
-        path = Path(cache_dir) / "lettertypen" / key[:2] / key  # where cached() keeps it
+        font = cached(Path(cache_dir) / "lettertypen", fingerprint("lettertype", source, _UNICODES),
+                      lambda: _subset(source))
+        # Inside the page itself: WeasyPrint may read no file at all (see render()).
         rules.append(f'@font-face {{ font-family: "Handreiking"; font-weight: {weight}; '
-                     f'src: url("{path.resolve().as_uri()}"); }}')
+                     f'src: url("data:font/ttf;base64,{base64.b64encode(font).decode("ascii")}"); }}')
     return "\n".join(rules)
 
 
@@ -51,6 +54,10 @@ def _subset(source: Path) -> bytes:
     buffer = io.BytesIO()
     subset.save_font(font, buffer, options)
     return buffer.getvalue()
+
+
+_PREVIEW_STYLE = ('@page { @top-center { content: "%s"; font: bold 8pt Handreiking; color: #8a1c1c; } }'
+                  % css_string(PREVIEW_MARK))
 
 
 def _remember_page_references() -> None:
@@ -73,13 +80,25 @@ def _remember_page_references() -> None:
     pydyf.PDF.page_references = property(page_references)
 
 
-def render(html: str, base_url: str | None = None) -> bytes:
-    """A tagged PDF/UA-1 file with fillable forms; tabbing follows the structure; a fixed document id."""
+def render(html: str, preview: bool = False) -> bytes:
+    """A tagged PDF/UA-1 file with fillable forms; tabbing follows the structure; a fixed document id. A preview
+    carries the preview mark at the top of every page, the cover included."""
     import weasyprint  # loaded on first use: importing it takes a quarter of a second
+    from weasyprint.urls import FatalURLFetchingError
 
     _remember_page_references()
+    if preview:
+        html = html.replace("</head>", f"<style>{_PREVIEW_STYLE}</style></head>", 1)
 
-    pdf = weasyprint.HTML(string=html, base_url=base_url).write_pdf(pdf_variant="pdf/ua-1", pdf_forms=True)
+    # Everything a PDF holds is in its HTML (fonts as data: addresses): a link to a file or a web address that
+    # WeasyPrint would fetch and embed (an image, rel="attachment") stops the build instead.
+    only_inline = weasyprint.URLFetcher(allowed_protocols={"data"}, fail_on_errors=True)
+    try:
+        pdf = weasyprint.HTML(string=html, url_fetcher=only_inline).write_pdf(pdf_variant="pdf/ua-1", pdf_forms=True)
+    except FatalURLFetchingError as error:
+        raise PluginError(f"een PDF zou een bestand van buiten de handreiking opnemen ({error.__cause__}). Een "
+                          "pagina mag in een PDF geen afbeelding of bijlage van een ander adres of van de schijf "
+                          "tonen; haal die verwijzing weg.") from None
     with pikepdf.open(io.BytesIO(pdf)) as document:
         for page in document.pages:
             page.obj["/Tabs"] = pikepdf.Name("/S")  # PDF/UA: the Tab key follows the structure tree

@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
-from scripts import (checklist_pages, checklist_pdf, codeversion, downloads, lessons, outputs, pdf_render, render,
-                     site_nav)
+from scripts import (checklist_pages, checklist_pdf, codeversion, downloads, lessons, outputs, pdf_render,
+                     project_files, publication, render, site_nav)
 from scripts.cache import cached, fingerprint
 from scripts.content import Content, load_content
 from scripts.markup import date_nl
@@ -63,6 +63,7 @@ class Guide:
     downloads: Mapping[str, bytes]  # site path -> bytes
     nav: list  # mkdocs.yml's nav with a page per checklist in its 'Checklists' section
     moved: Mapping[str, str]  # pages that moved: old.md -> new.md (mkdocs.yml, redirect_maps)
+    publication: publication.Publication  # publisher, contact, licence (mkdocs.yml, extra.uitgave)
 
     @property
     def version_label(self) -> str:
@@ -94,6 +95,9 @@ class Guide:
         for lesson in self.content.lesmateriaal:
             if lesson["hoofdstuk"] == src:
                 added += lessons.box(lesson, self.content.find("bronnen", lesson["casus"]["bron"]), src)
+        title = site_nav.nav_titles(self.nav).get(src, "deze pagina")
+        added += "\n\n" + publication.report_link(self.publication, title,
+                                                   outputs.shared_address(self.options.site_url, outputs.page_url(src)))
         return added + render.abbreviations(self.content.begrippen)
 
     def pages(self) -> dict[str, str]:
@@ -111,28 +115,31 @@ def load(options: Options) -> Guide:
         raise RestartNeeded("De code in scripts/ is veranderd sinds deze bouw begon. Stop het programma "
                             "(Ctrl+C) en start het opnieuw; make serve doet dat vanzelf.")
     check_site_url(options.site_url)
+    project_files.refuse_symlinks(options.root)
     cache = options.root / ".cache"
     content = load_content(options.root / "content", checked_dir=cache / "gecontroleerd")
     version = version_date(options.root)
+    config_text = (options.root / "mkdocs.yml").read_text(encoding="utf-8-sig")
+    config = site_nav.read_mkdocs_yml(options.root / "mkdocs.yml")
+    settings = publication.read(config, config_text, outputs.is_preview(options.site_url))
     made = {}
     fonts = pdf_render.fonts_css(cache)
     rule = content.find("begrippen", "voorwaarden")
-    makers = {"pdf": lambda c, s, r: checklist_pdf.checklist_pdf(c, s, version, r, fonts),
-              "docx": lambda c, s, r: downloads.checklist_docx(c, s, version, r)}
+    preview = outputs.is_preview(options.site_url)
+    makers = {"pdf": lambda c, s, r: checklist_pdf.checklist_pdf(c, s, version, r, fonts, preview),
+              "docx": lambda c, s, r: downloads.checklist_docx(c, s, version, r, preview)}
     for checklist in content.checklists:
         sources = [content.find("bronnen", b) for b in checklist["bronnen"]]
         shown_rule = rule if checklist_pages.mentions_conditions(checklist) else None
         for kind, make in makers.items():
-            key = fingerprint(kind, checklist, sources, shown_rule, fonts, version.isoformat(), codeversion.RUNNING,
-                              [package_version(name) for name in _LIBRARIES])
+            key = fingerprint(kind, checklist, sources, shown_rule, fonts, version.isoformat(), preview,
+                              codeversion.RUNNING, [package_version(name) for name in _LIBRARIES])
             made[outputs.checklist_download(checklist["id"], kind)] = cached(
                 cache / "downloads", key, lambda: make(checklist, sources, shown_rule))
-    config_text = (options.root / "mkdocs.yml").read_text(encoding="utf-8-sig")
-    config = site_nav.read_mkdocs_yml(options.root / "mkdocs.yml")
     nav = site_nav.with_section_entries(config["nav"], outputs.CHECKLISTS_SECTION,
                                         checklist_pages.nav_entries(content.checklists), config_text)
     return Guide(options, content, version, MappingProxyType(made), nav,
-                 MappingProxyType(site_nav.redirect_maps(config)))
+                 MappingProxyType(site_nav.redirect_maps(config)), settings)
 
 
 def check_site_url(site_url: str) -> None:

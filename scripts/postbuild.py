@@ -31,6 +31,9 @@ def finish(site_dir: Path, guide: Guide) -> None:
     _rewrite(site_dir / outputs.page_url(outputs.ACCESSIBILITY_PAGE), lambda html: readability.fill(html, scores))
     for page in listing:
         _rewrite(site_dir / page["url"], lambda html: _mark_external_links(page_contents.add(html)))
+    # Material's source maps serve its developers, not readers: 1 MB per edition, and their comments name localhost.
+    for source_map in (site_dir / "assets").rglob("*.map"):
+        source_map.unlink()
 
 
 def _mark_external_links(html: str) -> str:

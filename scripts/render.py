@@ -29,9 +29,7 @@ def source_entry(bron: dict) -> str:
     parts += [html_text(bron[field]) for field in ("auteurs", "uitgever") if field in bron]
     parts.append(_sentence(date_nl(bron["datum"])))
     text = ". ".join(parts) + "."
-    if bron["adres"] == UNKNOWN_ADDRESS:
-        text += ' <span class="bron__adres-onbekend">Adres niet bekend.</span>'
-    else:
+    if bron["adres"] != UNKNOWN_ADDRESS:  # no address: the publisher and year above say where it is from
         address = html_text(bron["adres"])
         text += f' <a href="{address}">{address}</a>'
     if "toelichting" in bron:
@@ -44,8 +42,8 @@ def source_plain(bron: dict) -> str:
     parts = [bron.get("titel") or bron["omschrijving"]]
     parts += [bron[field] for field in ("auteurs", "uitgever") if field in bron]
     parts.append(_sentence(date_nl(bron["datum"])))
-    address = "Adres niet bekend." if bron["adres"] == UNKNOWN_ADDRESS else bron["adres"]
-    return ". ".join(" ".join(str(p).split()) for p in parts) + ". " + address
+    text = ". ".join(" ".join(str(p).split()) for p in parts) + "."
+    return text if bron["adres"] == UNKNOWN_ADDRESS else text + " " + bron["adres"]
 
 
 def _sentence(text: str) -> str:
@@ -199,6 +197,12 @@ def conditions_rule(begrip: dict, from_src: str) -> str:
     target = link(from_src, "begrippen.md").removesuffix(".md") + ".html#" + begrip["id"]
     return ('<span class="regel" role="note"><strong class="regel__titel">De regel over voorwaarden</strong> '
             f'{html_text(begrip["uitleg"])} <a href="{html_text(target)}">Meer bij Begrippen</a></span>\n')
+
+
+def conditions_rule_link(begrip: dict, from_src: str) -> str:
+    """Where a page already shows the rule, or only touches on it: a link to it instead of the box again."""
+    target = link(from_src, "begrippen.md").removesuffix(".md") + ".html#" + begrip["id"]
+    return f'<p class="regel-link">Zie <a href="{html_text(target)}">de regel over voorwaarden</a>.</p>\n'
 
 
 # Route for a first tenant --------------------------------------------------------------------------

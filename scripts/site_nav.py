@@ -58,6 +58,19 @@ def nav_pages(nav: list) -> list[str]:
     return pages
 
 
+def nav_titles(nav: list) -> dict[str, str]:
+    """The title the nav gives each page: {src: title}."""
+    titles = {}
+    for entry in nav:
+        if isinstance(entry, dict):
+            title, value = next(iter(entry.items()))
+            if isinstance(value, list):
+                titles.update(nav_titles(value))
+            elif isinstance(value, str):
+                titles[value] = title
+    return titles
+
+
 def nav_groups(nav: list) -> list[tuple[str, list[str]]]:
     """(title, pages) per top-level entry of the nav: a page on its own, or a section with its pages."""
     groups = []

@@ -6,7 +6,6 @@ import csv
 import io
 from importlib.metadata import version as package_version
 from pathlib import Path
-from urllib.parse import urljoin
 
 from scripts import codeversion, handouts, links, outputs, pdf_render
 from scripts.cache import cached, fingerprint
@@ -51,5 +50,5 @@ def addresses_csv(listing: list[dict], site_dir: Path, site_url: str, published:
     buffer = io.StringIO()
     table = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     table.writerow(["titel", "hoofdstuk", "adres"])
-    table.writerows([title, chapter, urljoin(site_url, path)] for title, chapter, path in rows)
+    table.writerows([title, chapter, outputs.shared_address(site_url, path)] for title, chapter, path in rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts import engine, pipeline, postbuild, site_nav, tables
+from scripts import engine, outputs, pipeline, postbuild, site_nav, tables
 
 STAGE = ".zensical"  # beside docs/: the pages as Zensical gets them, made anew on every run
 # Zensical has no hooks: what MkDocs' hooks do happens here, and what it cannot read is left out.
@@ -37,7 +38,9 @@ def build_with_zensical(project_dir: Path, site_dir: Path) -> None:
         target.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
     for page in (stage / "docs").rglob("*.md"):
         src = page.relative_to(stage / "docs").as_posix()
-        page.write_text(page.read_text(encoding="utf-8") + guide.page_additions(src), encoding="utf-8")
+        text = page.read_text(encoding="utf-8")
+        additions = guide.page_additions(src)
+        page.write_text(text + (jinja_literal(additions) if _renders_macros(text) else additions), encoding="utf-8")
 
     zensical_config = stage_config(config, guide, stage, site_dir)
     config_file = project_dir / f"{STAGE}.yml"  # in the project root: Zensical finds scripts/ from there
@@ -51,13 +54,30 @@ def build_with_zensical(project_dir: Path, site_dir: Path) -> None:
     postbuild.finish(site_dir, guide)
 
 
+_JINJA_OPENER = re.compile(r"\{(?=[{%#])")
+
+
+def jinja_literal(markdown: str) -> str:
+    """Made Markdown that Zensical's macros pass through as it is: unlike MkDocs' hooks, Zensical renders every page
+    as a template after the guide added its data, so a brace that would open a tag ({{, {%, {#) is written as an
+    expression that prints it. Attribute lists ({ #id }) have a space and stay as they are."""
+    return _JINJA_OPENER.sub("{{ '{' }}", markdown)
+
+
+def _renders_macros(markdown: str) -> bool:
+    """Whether the macros render this page: the made checklist pages say no in their front matter."""
+    front = markdown.split("\n---\n", 1)[0] if markdown.startswith("---\n") else ""
+    return "\nrender_macros: false" not in front
+
+
 def stage_config(config: dict, guide: pipeline.Guide, stage: Path, site_dir: Path) -> dict:
     """mkdocs.yml as Zensical reads it: staged docs, the checklist pages in the nav, no MkDocs-only settings."""
     staged = {key: value for key, value in config.items() if key not in _DROPPED}
     # Zensical wants both folders relative to the config's folder, the project root.
     staged["docs_dir"] = os.path.relpath(stage / "docs", stage.parent)
     staged["site_dir"] = os.path.relpath(site_dir, stage.parent)
-    staged["extra"] = {**config.get("extra", {}), "versie": guide.version_label}
+    staged["extra"] = {**config.get("extra", {}), "versie": guide.version_label,
+                       "proefversie": outputs.is_preview(guide.options.site_url)}
     staged["plugins"] = [p for p in config["plugins"]
                          if (next(iter(p)) if isinstance(p, dict) else p) not in _DROPPED_PLUGINS]
     staged["nav"] = guide.nav

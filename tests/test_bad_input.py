@@ -17,7 +17,7 @@ from typing import Callable
 
 import pytest
 
-from tests.conftest import article_text, copy_with_shared_cache, run_build
+from tests.conftest import COPY_EPOCH, article_text, copy_with_shared_cache, run_build
 
 # English that MkDocs, Jinja or Python would print instead of the guide's own message.
 ENGLISH = ("Traceback", "Error reading page", "Aborted with", "is undefined", "not found among", "Config value",
@@ -141,6 +141,15 @@ MISTAKES = [
     Mistake("source-address", _set(r"^    adres: https://(.+)$", r"    adres: www.\1", "content/bronnen.yml"),
             "moet het webadres van de pagina zijn", "check"),
     Mistake("item-id-twice", lambda p: _duplicate_item_id(p), "punt-id", "check"),
+    Mistake("support-as-lease-condition",
+            _set(r"^(            tekst: \")(.+)$", "\\1Zet in het huurcontract de eis dat de huurder begeleiding accepteert.\"",
+                 "content/checklists.yml"),
+            "maakt begeleiding accepteren tot voorwaarde", "check"),
+    Mistake("practice-source-not-about-it", lambda p: _cite_a_source_about_someone_else(p), "gaat niet over", "check"),
+    Mistake("source-without-address-or-publisher", lambda p: _strip_publisher(p), "geen adres en geen uitgever",
+            "check"),
+    Mistake("rule-twice-on-a-page", _in_page("docs/doelgroep.md", "{{ voorwaarden_regel() }}\n\n{{ voorwaarden_regel() }}",
+                                             2), "staat al eerder op deze pagina"),
     Mistake("data-through-build", _set(r"^    kring: \w+$", "    kring: drie-hoek", "content/partners.yml"),
             "is geen geldige keuze"),
     # Pages in docs/ -------------------------------------------------------------------------------------------------
@@ -194,6 +203,29 @@ def _strip_title(project: Path):
     return file, text[: first.start()].count("\n") + 1
 
 
+def _cite_a_source_about_someone_else(project: Path):
+    """The first corporation's first source becomes one that is about another organisation only."""
+    sources = (project / "content" / "bronnen.yml").read_text(encoding="utf-8")
+    names = [n.strip().lower() for n in re.search(r"^    naam: (.+)$", (project / DATA).read_text(encoding="utf-8"),
+                                                   re.M).group(1).split(",")]
+    other = next(m.group(1) for m in re.finditer(r"^  - id: (.+)\n(?:    (?!over:).+\n)*    over: \[(.+)\]$", sources,
+                                                 re.M)
+                 if not any(n in m.group(2).lower() for n in names))
+    return _edit(project, DATA, r"^      - [a-z0-9-]+$", lambda m: f"      - {other}")
+
+
+def _strip_publisher(project: Path):
+    """The first source without an address loses its publisher (and authors): nothing says where it is from."""
+    file = "content/bronnen.yml"
+    path = project / file
+    text = path.read_text(encoding="utf-8")
+    block = next(m for m in re.finditer(r"^  - id: .+\n(?:    .+\n|      .+\n)+", text, re.M)
+                 if "    adres: onbekend\n" in m.group(0))
+    kept = re.sub(r"^    (uitgever|auteurs): .+\n", "", block.group(0), flags=re.M)
+    path.write_text(text[: block.start()] + kept + text[block.end():], encoding="utf-8")
+    return file, (text[: block.start()] + kept[: kept.index("    adres: onbekend")]).count("\n") + 1
+
+
 def _rename_checklists_section(project: Path):
     _edit(project, "mkdocs.yml", r"^  - Checklists:$", lambda m: "  - Lijsten:")
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
@@ -224,7 +256,7 @@ def good_site(tmp_path_factory, shared_cache) -> Path:
 def run_check(project: Path) -> subprocess.CompletedProcess:
     """`python -m scripts check` in a project folder, as `make check` runs it."""
     return subprocess.run([sys.executable, "-m", "scripts", "check"], cwd=project, capture_output=True, text=True,
-                          timeout=60, env={"PYTHONPATH": str(project), "PATH": "/usr/bin:/bin"})
+                          timeout=60, env={"PYTHONPATH": str(project), "PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": COPY_EPOCH})
 
 
 @pytest.mark.parametrize("mistake", MISTAKES, ids=[m.name for m in MISTAKES])
@@ -284,8 +316,19 @@ def test_a_busy_port_gets_a_dutch_hint_for_another_address(project_copy):
         port = taken.getsockname()[1]
         result = subprocess.run([sys.executable, "-m", "scripts", "serve", "--adres", f"127.0.0.1:{port}"],
                                 cwd=project_copy, capture_output=True, text=True, timeout=120,
-                                env={"PYTHONPATH": str(project_copy), "PATH": "/usr/bin:/bin"})
+                                env={"PYTHONPATH": str(project_copy), "PATH": "/usr/bin:/bin",
+                                     "SOURCE_DATE_EPOCH": COPY_EPOCH})
     said = result.stdout + result.stderr
     assert result.returncode != 0
     assert f"Poort {port} is al in gebruik" in said and f"make serve ADDRESS=127.0.0.1:{port + 1}" in said, said
     assert "Traceback" not in said
+
+
+@pytest.mark.parametrize("epoch", ["", "morgen"], ids=["geen git en geen datum", "datum geen getal"])
+def test_a_folder_without_git_gets_the_route_to_a_version_date_not_todays_date(project_copy, tmp_path, epoch):
+    result = run_build(project_copy, tmp_path / "site", "--zonder-offline", epoch=epoch)
+    said = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "SOURCE_DATE_EPOCH=" in said and "README" in said, said
+    assert "Traceback" not in said
+    assert not (tmp_path / "site").exists()

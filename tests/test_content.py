@@ -28,7 +28,8 @@ def test_required_checklists_exist(content):
 
 def test_common_abbreviations_are_explained(content):
     abbreviations = {b["afkorting"] for b in content.begrippen if "afkorting" in b}
-    assert {"HF", "GGZ", "MO", "BW", "VWS", "woco"} <= abbreviations
+    assert {"HF", "GGZ", "MO", "VWS", "woco"} <= abbreviations
+    assert "BW" not in abbreviations, "BW also stands for Burgerlijk Wetboek; write 'beschermd wonen' in full"
 
 
 def test_advice_that_asks_to_solve_an_addiction_first_is_marked_as_conflicting(content):

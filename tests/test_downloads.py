@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
+import subprocess
+import sys
 import zipfile
-from datetime import date, datetime, timezone
+from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from docx import Document
@@ -115,22 +119,50 @@ def test_word_file_holds_every_item_with_a_clickable_checkbox(site, content, che
     assert "Bron: Handreiking Housing First voor woningcorporaties" in facts["footer"]
 
 
+A_MONTH_AHEAD = date.today() + timedelta(days=31)
+
+
+def _a_month_ahead(command: list[str]) -> list[str]:
+    """The command with the clock of its whole process tree set 31 days ahead (libfaketime); an absolute start, so
+    it holds when the test run itself already runs under faketime."""
+    if not shutil.which("faketime"):
+        message = "faketime ontbreekt; `make test` installeert het met apt"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return ["faketime", "-f", f"@{A_MONTH_AHEAD.isoformat()} 12:00:00", *command]
+
+
 @pytest.mark.builds_copy
-def test_downloads_are_identical_from_one_build_to_the_next(site, tmp_path):
-    """A second build in a copy with no .cache/ of its own makes every file again: it must equal the test run's
-    build (on a fresh clone, as CI has, that one was made from nothing too)."""
+def test_a_build_a_month_later_makes_the_same_downloads_and_sitemap(site, tmp_path):
+    """A second build, from nothing (no .cache/ of its own), with the clock a month ahead and the version date taken
+    from git as in a fresh clone: every download and the sitemap equal the test run's own build, byte for byte."""
     project = copy_project(tmp_path / "project", PROJECT)
     (project / "tests").mkdir()
     shutil.copy2(PROJECT / "tests" / "published_links.txt", project / "tests")  # adressen.csv lists these
-    same_day = datetime.combine(version_date(PROJECT), datetime.min.time(), timezone.utc).timestamp()
-    result = run_build(project, project / "site", epoch=str(int(same_day)))
+    git_dir = subprocess.run(["git", "rev-parse", "--absolute-git-dir"], cwd=PROJECT, capture_output=True, text=True,
+                             check=True).stdout.strip()
+    env = {key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"}
+    env |= {"GIT_DIR": git_dir, "PYTHONPATH": str(project)}
+    clock = subprocess.run(_a_month_ahead([sys.executable, "-c", "import datetime; print(datetime.date.today())"]),
+                           env=env, capture_output=True, text=True, check=True)
+    assert date.fromisoformat(clock.stdout.strip()) == A_MONTH_AHEAD
+    result = subprocess.run(_a_month_ahead([sys.executable, "-m", "scripts", "build", "--site-dir",
+                                            str(project / "site")]),
+                            cwd=project, env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     assert not (project / "site" / ".cache").exists()
     files = sorted(p.relative_to(site) for p in (site / "downloads").iterdir())
     assert {f.suffix for f in files} >= {".zip", ".pdf", ".docx", ".csv"}
     assert files == sorted(p.relative_to(project / "site") for p in (project / "site" / "downloads").iterdir())
-    for relative in files:
+    for relative in [*files, Path("sitemap.xml"), Path("sitemap.xml.gz")]:
         assert (project / "site" / relative).read_bytes() == (site / relative).read_bytes(), f"{relative} differs"
+
+
+def test_the_offline_edition_leaves_out_the_sitemap(site):
+    names = zipfile.ZipFile(site / "downloads" / "handreiking-offline.zip").namelist()
+    assert any(name.endswith("/index.html") for name in names)
+    assert not [name for name in names if "sitemap" in name]
 
 
 def test_a_rebuild_takes_unchanged_downloads_from_the_cache(tmp_path):

@@ -14,14 +14,14 @@ from docx import Document
 from pypdf import PdfReader
 
 from scripts.build import copy_project
-from tests.conftest import PROJECT, article_html, run_build
+from tests.conftest import COPY_EPOCH, PROJECT, article_html, run_build
 
 
-def recipe(title: str) -> str:
-    """The YAML block under a heading of the README."""
+def recipe(title: str, number: int = 0) -> str:
+    """The first (or a later) YAML block under a heading of the README."""
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index(f"### {title}"):]
-    return re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
+    return re.findall(r"```yaml\n(.*?)```", section, re.S)[number]
 
 
 def append(path: Path, block: str) -> None:
@@ -33,12 +33,18 @@ def test_following_the_readme_recipes_adds_what_they_promise_and_keeps_the_tests
     corporation, item, checklist = (recipe("Een corporatie toevoegen"), recipe("Een punt aan een checklist toevoegen"),
                                     recipe("Een checklist toevoegen"))
     append(project / "content" / "corporaties.yml", corporation)
+    source = recipe("Een corporatie toevoegen", 1)
+    append(project / "content" / "bronnen.yml", source)
+    page = project / "docs" / "referentiegroep.md"  # 'zet de id ook in bronnenlijst(...)'
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "{{ bronnenlijst(", '{{ bronnenlijst("' + re.search(r"id: ([a-z0-9-]+)", source).group(1) + '", '),
+        encoding="utf-8")
     path = project / "content" / "checklists.yml"
     text = path.read_text(encoding="utf-8")
     first = text.index("        punten:\n") + len("        punten:\n")  # 'in de goede sectie': the first one
     path.write_text(text[:first] + item + text[first:], encoding="utf-8")
     append(path, checklist)
-    env = {**os.environ, "PYTHONPATH": str(project)}
+    env = {**os.environ, "PYTHONPATH": str(project), "SOURCE_DATE_EPOCH": COPY_EPOCH}
     check = subprocess.run([sys.executable, "-m", "scripts", "check"], cwd=project, env=env, capture_output=True,
                            text=True, timeout=60)
     assert check.returncode == 0, check.stderr

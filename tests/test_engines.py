@@ -13,7 +13,7 @@ import pytest
 
 from scripts import outputs
 from scripts.content import load_content
-from tests.conftest import PROJECT, PageParser, article_html, article_text
+from tests.conftest import COPY_EPOCH, PROJECT, PageParser, article_html, article_text, real_clock
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 
@@ -28,6 +28,20 @@ def test_plain_mkdocs_build_works_from_the_project_root(tmp_path):
     assert (tmp_path / "site" / "checklists" / "woning-toewijzen.html").is_file()
 
 
+# Template code typed into data: a page must show it as text, never run it.
+POISON = "{{ 7*7 }} {% raw %}"
+
+
+def poison_data(project: Path) -> None:
+    """Template code in every abbreviation's term (added to every page) and in a checklist item (a made page)."""
+    terms = project / "content" / "begrippen.yml"
+    text = terms.read_text(encoding="utf-8")
+    terms.write_text(re.sub(r"(?m)^(    term: )(.+)\n(    afkorting: )", rf'\1"\2 {POISON}"\n\3', text), encoding="utf-8")
+    items = project / "content" / "checklists.yml"
+    text = items.read_text(encoding="utf-8")
+    items.write_text(re.sub(r'(?m)^(            tekst: ".+)\."$', rf'\1 {POISON}."', text, count=1), encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory) -> Path:
     if importlib.util.find_spec("zensical") is None:
@@ -37,7 +51,8 @@ def zensical_site(tmp_path_factory) -> Path:
     from scripts.build import copy_project
 
     project = copy_project(tmp_path_factory.mktemp("zensical") / "project", PROJECT)
-    env = {**os.environ, "PYTHONPATH": str(project)}
+    poison_data(project)
+    env = real_clock({**os.environ, "PYTHONPATH": str(project), "SOURCE_DATE_EPOCH": COPY_EPOCH})
     result = subprocess.run([sys.executable, "-m", "scripts", "zensical", "--site-dir", str(project / "site")],
                             cwd=project, env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
@@ -68,8 +83,16 @@ def test_zensical_pages_show_no_template_code_and_every_download_link_resolves(z
     pages = [p for p in zensical_site.rglob("*.html") if 'class="md-content' in p.read_text(encoding="utf-8")]
     assert len(pages) > 20
     for page in pages:
-        html = article_html(page)
+        html = article_html(page).replace(POISON, "")
         for leftover in ("{{", "}}", "{%", "%}"):
             assert leftover not in html, f"{page.relative_to(zensical_site)} shows '{leftover}'"
         for link in re.findall(r'href="([^"#]*downloads/[^"#]+)"', html):
             assert (page.parent / link).resolve().is_file(), f"{page.relative_to(zensical_site)} -> {link}"
+
+
+def test_zensical_shows_template_code_in_data_as_text(zensical_site):
+    pages = {p: p.read_text(encoding="utf-8") for p in zensical_site.rglob("*.html")}
+    assert any(POISON in html for page, html in pages.items() if "checklists" not in page.parts)  # abbreviations
+    assert any(POISON in article_text(p) for p in zensical_site.glob("checklists/*.html"))
+    for page, html in pages.items():
+        assert html.count("7*7") == html.count(POISON), f"{page.relative_to(zensical_site)} ran template code"

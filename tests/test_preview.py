@@ -11,6 +11,8 @@ import urllib.request
 
 import pytest
 
+from tests.conftest import COPY_EPOCH, real_clock
+
 
 def free_port() -> int:
     with socket.socket() as probe:
@@ -41,7 +43,7 @@ def wait_for(url: str, condition, seconds: float) -> tuple[bool, str, float]:
 def preview(project_copy):
     """`python -m scripts serve`, the command `make serve` runs, on a free port in a copy of the project."""
     port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(project_copy)}
+    env = real_clock({**os.environ, "PYTHONPATH": str(project_copy), "SOURCE_DATE_EPOCH": COPY_EPOCH})
     process = subprocess.Popen([sys.executable, "-m", "scripts", "serve", "--adres", f"127.0.0.1:{port}"],
                                cwd=project_copy, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}/"

@@ -56,13 +56,13 @@ def test_source_list_shows_title_publisher_date_and_address():
 
 
 def test_a_source_states_only_what_is_known():
-    described = {"id": "x", "kort": "X", "omschrijving": "Cijfers over <uitzettingen>", "datum": "z.d.",
-                 "adres": "onbekend"}
+    described = {"id": "x", "kort": "X", "omschrijving": "Cijfers over <uitzettingen>", "uitgever": "Aedes",
+                 "datum": "2021", "adres": "onbekend"}
     html = render.source_entry(described)
     assert "<cite>" not in html, "a description is not presented as a title"
     assert "Cijfers over &lt;uitzettingen&gt;" in html
-    assert "Adres niet bekend." in html and "<a " not in html
-    assert render.source_plain(described) == "Cijfers over <uitzettingen>. Zonder datum. Adres niet bekend."
+    assert "Aedes. 2021." in html and "<a " not in html and "niet bekend" not in html
+    assert render.source_plain(described) == "Cijfers over <uitzettingen>. Aedes. 2021."
 
 
 def test_all_sources_have_their_id_as_anchor():

@@ -11,7 +11,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from scripts.build import copy_project
-from tests.conftest import PROJECT, run_build
+from tests.conftest import COPY_EPOCH, PROJECT, run_build
 
 # Two builds in one process, as `mkdocs serve` does, with a code edit in between.
 SERVE_LIKE = """
@@ -38,7 +38,7 @@ except Exception as error:
 
 def serve_like_then_fresh(project: Path, site: Path) -> tuple[str, str]:
     """Run the two in-process builds, then a fresh `make build`; return what the first process said and the PDF text."""
-    env = {**os.environ, "PYTHONPATH": str(project), "SOURCE_DATE_EPOCH": "1795392000"}
+    env = {**os.environ, "PYTHONPATH": str(project), "SOURCE_DATE_EPOCH": COPY_EPOCH}
     first = subprocess.run([sys.executable, "-c", SERVE_LIKE, str(project)], cwd=project, env=env,
                            capture_output=True, text=True, timeout=300)
     assert "TWEEDE BOUW" in first.stdout, first.stderr[-3000:]

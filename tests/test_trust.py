@@ -10,7 +10,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from scripts.content import lease_condition_sentences, practice_source_problems, source_record_problems
+from scripts.page_checks import rule_problems
 from scripts.readability import body_text
+from scripts.yaml_source import Dataset
 from tests.conftest import PROJECT, article_html, article_text, html_pages
 
 CHECKED = {line.split("\t")[0]: line.split("\t")[1]
@@ -90,12 +93,87 @@ def test_the_source_check_catches_each_kind_of_mistake(planted):
 
 # The rule on conditions ------------------------------------------------------------------------
 
-def test_the_rule_on_conditions_reads_the_same_on_every_page_that_discusses_them(site, content):
+def test_the_rule_on_conditions_comes_from_one_record_and_shows_at_most_once_per_page(site, content):
+    """Every page that discusses conditions shows the rule from begrippen.yml, or links to it; never twice."""
     rule = " ".join(content.find("begrippen", "voorwaarden")["uitleg"].split())
     pages = [p for p in html_pages(site) if any(discusses_conditions(b) for b in body_text(article_html(p)))]
-    assert len(pages) >= 6
-    missing = [p.relative_to(site).as_posix() for p in pages if rule not in article_text(p)]
-    assert not missing, f"pages that discuss conditions without the rule: {missing}"
+    assert len(pages) >= 4
+    missing = [p.relative_to(site).as_posix() for p in pages
+               if rule not in article_text(p) and "#voorwaarden" not in article_html(p)
+               and "#wat-je-wel-vraagt" not in article_html(p)]
+    assert not missing, f"pages that discuss conditions without the rule or a link to it: {missing}"
+    shown = {p.relative_to(site).as_posix(): article_html(p).count('class="regel"') for p in html_pages(site)}
+    assert 1 <= sum(1 for n in shown.values() if n) and all(n <= 1 for n in shown.values()), shown
+
+
+def test_no_built_page_makes_accepting_support_a_lease_condition(site):
+    problems = [f"{p.relative_to(site)}: '{sentence}'" for p in html_pages(site)
+                for block in body_text(article_html(p)) for sentence in lease_condition_sentences(block)]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("planted", [
+    "Bij Housing First is er één voorwaarde naast de plichten van elke huurder: de huurder accepteert begeleiding.",
+    "De enige extra voorwaarde voor de woning is dat hij begeleiding accepteert.",
+    "Zet in het huurcontract de eis dat de huurder begeleiding accepteert.",
+])
+def test_the_lease_condition_check_catches_support_as_a_condition(planted):
+    assert lease_condition_sentences(planted)
+
+
+@pytest.mark.parametrize("fine", [
+    "Begeleiding accepteren is nooit een voorwaarde in het huurcontract.",
+    "Het bericht noemt voor deelname aan het project voorwaarden, zoals begeleiding accepteren.",
+    "De deelnemer accepteert begeleiding.",
+])
+def test_the_lease_condition_check_lets_the_rule_itself_pass(fine):
+    assert not lease_condition_sentences(fine)
+
+
+def test_a_page_may_show_the_rule_only_once_and_never_as_a_lease_condition():
+    text = ("# Pagina\n\n{{ voorwaarden_regel() }}\n\nTekst.\n\n{{ voorwaarden_regel() }}\n\n"
+            "Daarnaast is er één voorwaarde: de huurder accepteert begeleiding.\n")
+    problems = rule_problems("docs/x.md", text)
+    assert [p.line for p in problems] == [7, 9], [str(p) for p in problems]
+    assert all(p.file == "docs/x.md" for p in problems)
+
+
+# Practice under a named organisation, and what a source record shows ------------------------------
+
+def _datasets(**records):
+    return {name: Dataset(name, f"content/{name}.yml", {name: value}, {(name,): 1})
+            for name, value in records.items()}
+
+
+def test_a_practice_under_a_name_must_cite_a_source_about_that_organisation():
+    bronnen = [{"id": "limor", "kort": "L", "titel": "T", "datum": "z.d.", "adres": "onbekend", "uitgever": "LIMOR",
+                "over": ["LIMOR"]},
+               {"id": "den-haag", "kort": "D", "titel": "T", "datum": "2017", "adres": "onbekend", "uitgever": "LIMOR",
+                "over": ["Staedion", "LIMOR"]}]
+    wrong = _datasets(bronnen=bronnen, corporaties=[{"id": "staedion", "naam": "Staedion", "rol": "r",
+                                                     "praktijk": "p", "bronnen": ["den-haag", "limor"]}],
+                      praktijk=[{"id": "x", "soort": "voorbeeld", "thema": "huur", "titel": "t", "tekst": "t",
+                                 "wie": "WonenBreburg", "bron": "limor"}])
+    problems = practice_source_problems(wrong)
+    assert len(problems) == 2 and all("gaat niet over" in p.message for p in problems)
+    assert "corporaties[0].bronnen[1]" in str(problems[0]) and "praktijk[0].bron" in str(problems[1])
+    right = _datasets(bronnen=bronnen, corporaties=[{"id": "staedion", "naam": "Staedion", "rol": "r",
+                                                     "bronnen": ["den-haag"]}])
+    assert not practice_source_problems(right)
+
+
+def test_a_source_shows_an_address_or_its_publisher_never_not_known():
+    base = {"kort": "K", "omschrijving": "O", "datum": "2015", "adres": "onbekend"}
+    problems = source_record_problems(_datasets(bronnen=[
+        {"id": "zonder-uitgever", **base},
+        {"id": "met-uitgever", **base, "uitgever": "Leger des Heils"},
+        {"id": "niet-bekend", **base, "uitgever": "Aedes", "toelichting": "Adres niet bekend."},
+    ]))
+    assert [p.path for p in problems] == ["bronnen[0].adres", "bronnen[2].toelichting"], [str(p) for p in problems]
+
+
+def test_the_sources_page_never_says_an_address_is_not_known(site):
+    assert "niet bekend" not in article_text(site / "bronnen.html").lower()
 
 
 def test_no_page_contradicts_the_rule_or_claims_more_than_its_sources(site):
