@@ -17,7 +17,7 @@ from scripts.problems import Problem, ContentError, describe_schema_error
 from scripts.yaml_source import Dataset, format_path, parse, read
 
 DATASETS = ("bronnen", "corporaties", "principes", "checklists", "praktijk", "partners", "begrippen", "route",
-            "taken", "synoniemen", "lesmateriaal")
+            "taken", "synoniemen", "lesmateriaal", "escalatie")
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class Content:
     taken: list
     synoniemen: list
     lesmateriaal: list
+    escalatie: list
 
     def find(self, dataset: str, record_id: str) -> dict:
         """The record with this id in one dataset; an unknown id is an editor's mistake, named in Dutch."""
@@ -178,7 +179,7 @@ def _reference_problems(datasets: dict) -> list[Problem]:
                 problems.append(Problem(dataset.file, _line(dataset, path), format_path(path), (
                     f"onbekende bron '{bron_id}'; voeg die toe aan content/bronnen.yml of kies een "
                     "bestaande id")))
-    return problems + _checklist_reference_problems(datasets)
+    return problems + _checklist_reference_problems(datasets) + _escalation_problems(datasets)
 
 
 def _chapter_problems(datasets: dict, docs_dir: Path) -> list[Problem]:
@@ -218,6 +219,52 @@ def _checklist_reference_problems(datasets: dict) -> list[Problem]:
                 f"checklist '{checklist_id}' heeft geen sectie '{section_id}'; kies uit: "
                 f"{', '.join(sorted(sections[checklist_id]))}")))
     return problems
+
+
+def _escalation_problems(datasets: dict) -> list[Problem]:
+    """Every next step and route of a ladder exists on the same ladder, and no path comes back to a step."""
+    if "escalatie" not in datasets:
+        return []
+    dataset = datasets["escalatie"]
+    steps = dataset.data["escalatie"]
+    ladder_of = {step["id"]: step["ladder"] for step in steps}
+    problems = []
+    edges: dict[str, list[str]] = {}
+    for i, step in enumerate(steps):
+        targets = [(("escalatie", i, "volgende"), step["volgende"])] if "volgende" in step else []
+        targets += [(("escalatie", i, "routes", r, "naar"), route["naar"]) for r, route in enumerate(step.get("routes", []))]
+        for path, target in targets:
+            if target not in ladder_of:
+                problems.append(Problem(dataset.file, _line(dataset, path), format_path(path), (
+                    f"onbekende stap '{target}'; kies uit: "
+                    + ", ".join(s["id"] for s in steps if s["ladder"] == step["ladder"]))))
+            elif ladder_of[target] != step["ladder"]:
+                problems.append(Problem(dataset.file, _line(dataset, path), format_path(path), (
+                    f"de stap '{target}' hoort bij de ladder '{ladder_of[target]}', niet bij '{step['ladder']}'")))
+            elif target == step["id"]:
+                problems.append(Problem(dataset.file, _line(dataset, path), format_path(path), (
+                    f"de stap '{target}' wijst naar zichzelf; kies een volgende stap")))
+            else:
+                edges.setdefault(step["id"], []).append(target)
+    for i, step in enumerate(steps):
+        if _comes_back(step["id"], edges):
+            problems.append(Problem(dataset.file, _line(dataset, ("escalatie", i, "id")), format_path(("escalatie", i)), (
+                f"vanaf de stap '{step['id']}' kom je via 'volgende' en 'routes' weer bij die stap; "
+                "een ladder moet altijd eindigen in een stap met 'einde'")))
+    return problems
+
+
+def _comes_back(start: str, edges: dict[str, list[str]]) -> bool:
+    """Whether some path from start leads back to start."""
+    seen, todo = set(), list(edges.get(start, []))
+    while todo:
+        step = todo.pop()
+        if step == start:
+            return True
+        if step not in seen:
+            seen.add(step)
+            todo += edges.get(step, [])
+    return False
 
 
 def _printable_problems(datasets: dict) -> list[Problem]:

@@ -80,6 +80,13 @@ def route(guide: Guide, page: str) -> str:
     return render.route(guide.content.route, guide.content.checklists, page)
 
 
+def escalatieladder(guide: Guide, page: str, ladder: str = "overlast") -> str:
+    """An escalation ladder ('overlast' or 'huurachterstand') from content/escalatie.yml, step by step."""
+    if not any(s["ladder"] == ladder for s in guide.content.escalatie):
+        raise MacroError(f"escalatieladder(ladder={ladder!r}) vindt niets; kies 'overlast' of 'huurachterstand'")
+    return render.escalation_ladder(guide.content.escalatie, ladder, _sources(guide), page)
+
+
 def taken(guide: Guide, page: str) -> str:
     """The task cards at the top of the home page, from content/taken.yml."""
     return render.tasks(guide.content.taken, page)
@@ -114,8 +121,8 @@ def colofon(guide: Guide, page: str) -> str:
 
 
 MACROS = (bron, bronnenlijst, alle_bronnen, corporaties, corporaties_praktijk, principes, praktijk, partners,
-          begrippen, voorwaarden_regel, route, taken, trainers_adressen, checklists_overzicht, hele_handreiking,
-          offline_editie, colofon)
+          begrippen, voorwaarden_regel, route, escalatieladder, taken, trainers_adressen, checklists_overzicht,
+          hele_handreiking, offline_editie, colofon)
 
 
 def _sources(guide: Guide) -> dict:

@@ -229,6 +229,37 @@ def route(steps: list[dict], checklists: list[dict], from_src: str) -> str:
     return "\n".join(blocks)
 
 
+# Escalation ladders -----------------------------------------------------------------------------
+
+def escalation_ladder(steps: list[dict], ladder: str, sources: dict, from_src: str) -> str:
+    """One escalation ladder: per step a heading with its anchor, when, what, who, the next step and the
+    other routes ("Spelen ...? Ga dan meteen naar ..."), and the step's sources."""
+    chosen = [s for s in steps if s["ladder"] == ladder]
+    number = {s["id"]: n for n, s in enumerate(chosen, start=1)}
+    title = {s["id"]: s["titel"] for s in chosen}
+
+    def step_link(step_id: str) -> str:
+        return f"[stap {number[step_id]}, {md_text(title[step_id])}](#stap-{step_id})"
+
+    blocks = []
+    for step in chosen:
+        cites = " ".join(citation(sources[b], from_src) for b in step["bronnen"])
+        lines = [f"### {number[step['id']]}. {md_text(step['titel'])} {{ #stap-{step['id']} }}\n",
+                 f'<div class="ladderstap" markdown>\n',
+                 f"**Wanneer:** {md_text(step['aanleiding'])}\n",
+                 f"**Wat:** {md_text(step['wat'])}\n",
+                 f"**Wie:** {md_text(step['wie'])}\n"]
+        if "volgende" in step:
+            lines.append(f"**Verder:** {md_text(step['verder_als'])} Ga dan naar {step_link(step['volgende'])}.\n")
+        else:
+            lines.append(f"**Daarna:** {md_text(step['einde'])}\n")
+        for route in step.get("routes", []):
+            lines.append(f"**Andere route:** {md_text(route['als'])} Ga dan meteen naar {step_link(route['naar'])}.\n")
+        lines.append(f"Bronnen: {cites}\n\n</div>\n")
+        blocks.append("\n".join(lines))
+    return "\n".join(blocks)
+
+
 # Home page ---------------------------------------------------------------------------------------
 
 def tasks(taken: list[dict], from_src: str) -> str:

@@ -133,6 +133,8 @@ MISTAKES = [
     Mistake("unknown-file", _write("content/corporatie.yml", "corporaties: []\n"), "onbekend bestand", "check"),
     Mistake("route-unknown-checklist", _set(r"^    checklist: .+$", "    checklist: bestaat-niet", "content/route.yml"),
             "onbekende checklist 'bestaat-niet'", "check"),
+    Mistake("ladder-unknown-step", _set(r"^    volgende: .+$", "    volgende: bestaat-niet", "content/escalatie.yml"),
+            "onbekende stap 'bestaat-niet'", "check"),
     Mistake("do-with-remark", _set(r"^    soort: botst$", "    soort: do", "content/praktijk.yml", -1),
             "een aanrader (soort: do) heeft geen kanttekening", "check"),
     Mistake("source-without-title", lambda p: _strip_title(p), "geef 'titel'", "check"),

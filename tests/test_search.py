@@ -18,7 +18,7 @@ QUERIES = [
     ("buren informeren", "overlast.html"),
     ("huurachterstand", "checklists/huurachterstand-voorkomen.html"),
     ("driepartijenovereenkomst", "wat-vraagt-housing-first.html"),
-    ("tijdelijk huurcontract", "wat-vraagt-housing-first.html"),
+    ("tijdelijk huurcontract", "huurvormen-en-recht.html"),  # "Tijdelijke huur na 1 juli 2024"
     ("WonenBreburg", "referentiegroep.html"),
     ("Wonen Limburg", "referentiegroep.html"),
     ("Heemwonen", "referentiegroep.html"),
@@ -51,7 +51,7 @@ QUERIES = [
     ("driepartijenovereenkonst", "wat-vraagt-housing-first.html"),
     ("escalatieladdet", "overlast.html"),
     ("huurschuld", "checklists/huurachterstand-voorkomen.html"),
-    ("AVG", "samenwerken.html"),
+    ("AVG", "privacy.html"),
     ("intake", "checklists/kennismaking-eerste-weken.html"),
     ("intakegesprek", "checklists/kennismaking-eerste-weken.html"),
     ("sleuteluitreiking", "checklists/kennismaking-eerste-weken.html"),
@@ -64,11 +64,34 @@ QUERIES = [
     ("thuisloze", "housing-first-in-het-kort.html"),
     ("geluidsoverlast", "overlast.html"),
     ("beschermingsbewind", "begrippen.html"),
-    ("onderhuur", "wat-vraagt-housing-first.html"),
+    ("onderhuur", "huurvormen-en-recht.html"),  # "Tussenhuur en onderhuur"
     ("voorwaarden huurder", "veelgestelde-vragen.html"),  # "Welke voorwaarden mogen we stellen?"
     ("wat kost housing first", "housing-first-in-het-kort.html"),
     ("huur tijdens detentie", "overlast.html"),
     ("zorgmijder", "kernprincipes.html"),
+    # where a corporation takes risk: the law per lease form, privacy, nuisance to the end, money
+    ("gegevens delen", "privacy.html"),
+    ("AVG privacy", "privacy.html"),
+    ("mag ik gegevens delen met de zorgpartij", "privacy.html"),
+    ("privacyconvenant", "privacy.html"),
+    ("vroegsignalering", "privacy.html"),
+    ("huurtoeslag onderhuur", "huurvormen-en-recht.html"),
+    ("huurbescherming onderhuurder", "huurvormen-en-recht.html"),
+    ("passend toewijzen", "huurvormen-en-recht.html"),
+    ("Wet versterking regie volkshuisvesting", "huurvormen-en-recht.html"),
+    ("gedragsaanwijzing", "overlast.html"),
+    ("sluiting woning drugs", "overlast.html"),
+    ("woningsluiting", "overlast.html"),
+    ("crisisdienst", "overlast.html"),
+    ("casusoverleg", "overlast.html"),
+    ("huisbezoek veilig", "overlast.html"),
+    ("wat kost housing first de corporatie", "voor-managers.html"),
+    ("bestuurder", "voor-managers.html"),
+    ("samenwerkingsovereenkomst", "voor-managers.html"),
+    ("bijzondere bijstand inrichting", "voor-managers.html"),
+    ("beschermd wonen verschil", "veelgestelde-vragen.html"),
+    ("kwijtschelding", "eerste-huurder.html"),
+    ("verhuizing doorgeven gemeente", "eerste-huurder.html"),
 ]
 
 
