@@ -34,7 +34,7 @@ def parts(lesson: dict, title: str, sections: list[tuple[int, str, str]], page_u
         "subtitle": f"Bij het hoofdstuk ‘{title}’ van de {GUIDE}. {shared_address(site_url, page_url)}",
         "goals": lesson["leerdoelen"],
         "case": lesson["casus"],
-        "questions": lesson["vragen"],
+        "questions": [q["vraag"] for q in lesson["vragen"]],
         "exercise": lesson["oefening"],
         "addresses": [(text, shared_address(site_url, f"{page_url}#{anchor}"))
                       for level, text, anchor in sections if level == 2],

@@ -16,7 +16,7 @@ def box(lesson: dict, source: dict, from_src: str) -> str:
 def body(lesson: dict, source: dict, from_src: str) -> str:
     """Learning goals, the case with its source, the questions, the exercise and the hand-outs, as Markdown."""
     goals = "\n".join(f"- {md_text(goal)}" for goal in lesson["leerdoelen"])
-    questions = "\n".join(f"{n}. {md_text(q)}" for n, q in enumerate(lesson["vragen"], start=1))
+    questions = "\n".join(f"{n}. {md_text(q['vraag'])}" for n, q in enumerate(lesson["vragen"], start=1))
     case, exercise = lesson["casus"], lesson["oefening"]
     handouts = " · ".join(f"[Hand-out als {label}]({link(from_src, outputs.handout(lesson['id'], kind))})"
                           for kind, label in outputs.HANDOUT_KINDS.items())

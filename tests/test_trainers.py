@@ -36,7 +36,7 @@ def test_every_handout_holds_every_learning_goal_and_question(site, content, kin
             assert len(reader.pages) == 1, f"{lesson['id']}: the hand-out is more than one page"
         else:
             text = " ".join(" ".join(p.text for p in Document(io.BytesIO(data)).paragraphs).split())
-        for line in lesson["leerdoelen"] + lesson["vragen"] + [lesson["casus"]["titel"], lesson["oefening"]["titel"]]:
+        for line in lesson["leerdoelen"] + [q["vraag"] for q in lesson["vragen"]] + [lesson["casus"]["titel"], lesson["oefening"]["titel"]]:
             assert " ".join(line.split()) in text, f"{lesson['id']} ({kind}): {line}"
         assert f"{lesson['hoofdstuk'].replace('.md', '.html')}#" in text, "the hand-out lists the chapter's addresses"
 
