@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -56,3 +57,21 @@ def test_code_edited_between_two_builds_in_one_process_never_leaves_a_stale_down
     assert "TWEEDE BOUW GEWEIGERD" in said and "start het opnieuw" in said, said
     page = (tmp_path / "site" / "gemengd-wonen.html").read_text(encoding="utf-8")
     assert "Waarom dit botst:" in page
+
+
+def test_a_renamed_chapter_is_caught_even_when_the_data_passed_the_check_before(tmp_path):
+    """The check reads docs/ (which chapter each lesson belongs to), so the cached verdict must follow docs/ too."""
+    from scripts.content import ContentError, load_content
+
+    project = tmp_path / "project"
+    for name in ("content", "docs"):
+        shutil.copytree(PROJECT / name, project / name)
+    checked = tmp_path / "gecontroleerd"
+    load_content(project / "content", checked_dir=checked)
+    (project / "docs" / "vlaanderen.md").rename(project / "docs" / "vlaanderen-en-brussel.md")
+    try:
+        load_content(project / "content", checked_dir=checked)
+    except ContentError as error:
+        assert "vlaanderen.md" in str(error)
+    else:
+        raise AssertionError("the cached check passed although a lesson's chapter no longer exists")
