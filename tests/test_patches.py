@@ -1,0 +1,62 @@
+"""Every place the guide leans on a library's internals, with the version it was written for.
+
+A new pin of one of these libraries makes a test here fail, so whoever bumps it re-checks the patch (and then
+updates the version below) instead of finding out from a broken build or, worse, a quietly wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib.metadata import version
+
+import pytest
+
+from tests.conftest import PROJECT
+
+# (distribution, version the patch was written for, where, what it relies on)
+PATCHES = [
+    ("pydyf", "0.13.0", "scripts/pdf_render.py",
+     "PDF.page_references is a property listing every page anew; made linear for books of 100+ pages"),
+    ("mkdocs-redirects", "1.2.3", "scripts/redirect_page.py",
+     "the module constant HTML_TEMPLATE is the redirect page; replaced by a Dutch page carrying the anchor"),
+    ("mkdocs-macros-plugin", "1.5.0", "scripts/page_errors.py",
+     "errors.format_error is a singledispatch function; the guide registers its Dutch messages"),
+    ("mkdocs", "1.6.1", "scripts/preview.py",
+     "LiveReloadServer._inject_js_into_html adds the reload script; the preview adds its own banner after it"),
+    ("mkdocs", "1.6.1", "scripts/mkdocs_run.py",
+     "configuration errors are logged as English lines \"Config value 'x': ...\"; they are said in Dutch instead"),
+    ("Jinja2", "3.1.6", "scripts/page_errors.py",
+     "the English wording of Jinja's syntax errors names the tag or block; read to give Dutch advice"),
+    ("mkdocs-material", "9.8.1", "overrides/partials/header.html, overrides/partials/search.html",
+     "copies of Material's partials with one change each (no block exists for it)"),
+]
+
+
+@pytest.mark.parametrize("library, written_for, where, relies_on", PATCHES,
+                         ids=[f"{p[0]}-{p[2].split('/')[-1]}" for p in PATCHES])
+def test_each_patched_library_is_the_version_the_patch_was_written_for(library, written_for, where, relies_on):
+    installed = version(library)
+    assert installed == written_for, (
+        f"{library} is now {installed}; {where} relies on its internals ({relies_on}). Check that against "
+        f"{library} {installed}, then set the version in tests/test_patches.py")
+
+
+def test_the_patched_internals_still_exist():
+    import mkdocs_macros.errors
+    import mkdocs_redirects.plugin
+    import pydyf
+    from mkdocs.livereload import LiveReloadServer
+
+    assert isinstance(pydyf.PDF.__dict__.get("page_references"), property)
+    assert isinstance(mkdocs_redirects.plugin.HTML_TEMPLATE, str)
+    assert hasattr(mkdocs_macros.errors.format_error, "register")
+    assert callable(getattr(LiveReloadServer, "_inject_js_into_html", None))
+
+
+def test_each_copied_partial_names_the_material_version_it_was_copied_from():
+    material = version("mkdocs-material")
+    for partial in ("header.html", "search.html"):
+        head = (PROJECT / "overrides" / "partials" / partial).read_text(encoding="utf-8")[:400]
+        copied_from = re.search(r"Material's \w+ \(([\d.]+)\)", head)
+        assert copied_from, f"overrides/partials/{partial} does not say which Material it was copied from"
+        assert copied_from.group(1) == material, f"overrides/partials/{partial}: compare with Material {material}"
