@@ -86,4 +86,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site site-zensical .zensical .zensical.yml .site-* .pytest_cache .cache
+	rm -rf site site-zensical .zensical .zensical.yml .site-* .pytest_cache .cache .build-cache

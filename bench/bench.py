@@ -28,6 +28,7 @@ from scripts.checklist_pdf import checklist_pdf
 from scripts.guide_pdf import book_pages, book_pdf
 from scripts.pipeline import Options, load
 from scripts.downloads import checklist_docx
+from scripts.cache import folder
 from scripts.pdf_render import fonts_css
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -101,7 +102,7 @@ def page_weights(site: Path, assets: tuple) -> list[int]:
 def download_seconds(project: Path) -> tuple[float, int, int]:
     """Time to make every checklist download of a project with the pure functions; downloads; items."""
     content = load_content(project / "content")
-    fonts = fonts_css(project / ".cache")
+    fonts = fonts_css(folder(project))
     start = time.perf_counter()
     count = items = 0
     for checklist in content.checklists:
@@ -117,7 +118,7 @@ def book_seconds(project: Path, site: Path) -> tuple[float, int, int]:
     """Seconds to make the whole guide as one PDF from a built site, its size and its number of A4 pages."""
     guide = load(Options(project, "http://127.0.0.1:8000/"))
     pages = book_pages(site, guide)
-    fonts = fonts_css(project / ".cache")
+    fonts = fonts_css(folder(project))
     start = time.perf_counter()
     data = book_pdf(pages, guide.version, guide.options.site_url, fonts)
     seconds = time.perf_counter() - start
@@ -173,7 +174,7 @@ def run(work: Path) -> dict:
 
     log.info("4/5 de volledige bouw van make build, koud en warm; gewicht van pagina's, zoekindex en downloads")
     full = work / "full-site"
-    shutil.rmtree(project / ".cache", ignore_errors=True)
+    shutil.rmtree(folder(project), ignore_errors=True)
     report["full_build"] = {"cold": timed(lambda: build_site(full, project)),
                             "warm": statistics.median(timed(lambda: build_site(full, project)) for _ in range(3))}
     weights, bare_weights = page_weights(full, OWN_ASSETS), page_weights(work / "bare", ())

@@ -9,6 +9,14 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
+# Not .cache/: Zensical treats that folder as its own and `zensical build --clean` empties it.
+FOLDER = ".build-cache"
+
+
+def folder(root: Path) -> Path:
+    """Where a project's generated files are kept between builds."""
+    return Path(root) / FOLDER
+
 
 def fingerprint(*parts) -> str:
     """A key that changes when any part changes: data as JSON, files by their bytes."""

@@ -7,8 +7,6 @@ import io
 import logging
 from pathlib import Path
 
-import pikepdf
-from fontTools import subset
 from mkdocs.exceptions import PluginError
 
 from scripts.cache import cached, fingerprint
@@ -25,7 +23,7 @@ log = logging.getLogger("mkdocs.handreiking.pdf")
 
 
 def fonts_css(cache_dir: Path) -> str:
-    """@font-face rules for the guide's PDF font, subset once and kept in .cache/."""
+    """@font-face rules for the guide's PDF font, subset once and kept in the build cache."""
     rules = []
     for weight, name in FONTS.items():
         source = FONT_DIR / name
@@ -41,6 +39,8 @@ def fonts_css(cache_dir: Path) -> str:
 
 
 def _subset(source: Path) -> bytes:
+    from fontTools import subset  # only when the font is not in the cache yet
+
     options = subset.Options()
     options.name_IDs = ["*"]
     options.notdef_outline = True
@@ -83,7 +83,9 @@ def _remember_page_references() -> None:
 def render(html: str, preview: bool = False) -> bytes:
     """A tagged PDF/UA-1 file with fillable forms; tabbing follows the structure; a fixed document id. A preview
     carries the preview mark at the top of every page, the cover included."""
-    import weasyprint  # loaded on first use: importing it takes a quarter of a second
+    # Loaded on first use: together about a second, which a rebuild taking every PDF from the cache need not pay.
+    import pikepdf
+    import weasyprint
     from weasyprint.urls import FatalURLFetchingError
 
     _remember_page_references()

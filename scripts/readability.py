@@ -9,7 +9,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from textstat.textstat import textstatistics
 
 from scripts import codeversion
 from scripts.cache import cached, fingerprint
@@ -122,6 +121,9 @@ def scores(article_html: str) -> Scores:
         return Scores(0, 0, 0.0, 100.0, ())
     words = sum(word_count(s) for s in found)
     per_sentence = words / len(found)
+    # Imported here: textstat loads nltk, over a second that a rebuild reading every score from the cache need not pay.
+    from textstat.textstat import textstatistics
+
     counter = textstatistics()
     counter.set_lang("nl")
     syllables_per_word = counter.syllable_count(text) / max(1, counter.lexicon_count(text))
@@ -133,7 +135,7 @@ def scores(article_html: str) -> Scores:
 
 
 def cached_scores(article_html: str, cache_dir: Path) -> Scores:
-    """scores(), kept in .cache/ per page text and code: a rebuild measures only the pages that changed."""
+    """scores(), kept in the build cache per page text and code: a rebuild measures only the pages that changed."""
     key = fingerprint("leesbaarheid", article_html, codeversion.RUNNING)
     data = cached(cache_dir / "leesbaarheid", key, lambda: json.dumps(asdict(scores(article_html))).encode("utf-8"))
     values = json.loads(data)

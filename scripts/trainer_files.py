@@ -8,7 +8,7 @@ from importlib.metadata import version as package_version
 from pathlib import Path
 
 from scripts import codeversion, handouts, links, outputs, pdf_render
-from scripts.cache import cached, fingerprint
+from scripts.cache import cached, fingerprint, folder
 from scripts.pipeline import Guide
 
 
@@ -16,7 +16,7 @@ def write(site_dir: Path, guide: Guide, listing: list[dict]) -> None:
     """Hand-outs first (the table of addresses lists them), then the table itself."""
     downloads = site_dir / "downloads"
     downloads.mkdir(exist_ok=True)
-    cache = guide.options.root / ".cache"
+    cache = folder(guide.options.root)
     fonts = pdf_render.fonts_css(cache)
     pages = {page["src"]: page for page in listing}
     for lesson in guide.content.lesmateriaal:

@@ -15,6 +15,7 @@ from threading import Thread
 import pytest
 
 from scripts.build import build_site, copy_project
+from scripts.cache import FOLDER
 from scripts.content import load_content
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -38,7 +39,7 @@ def content():
 
 @pytest.fixture(scope="session")
 def shared_cache(tmp_path_factory) -> Path:
-    """One .cache/ for the project copies that tests build. Every file in it is keyed by all it is made of
+    """One build cache for the project copies that tests build. Every file in it is keyed by all it is made of
     (code included), so sharing it only spares the copies making the same PDF twice; the tests that need
     files made from nothing (test_downloads, test_stale_cache) keep a cache of their own."""
     return tmp_path_factory.mktemp("cache")
@@ -46,7 +47,7 @@ def shared_cache(tmp_path_factory) -> Path:
 
 def copy_with_shared_cache(target: Path, cache: Path) -> Path:
     project = copy_project(target, PROJECT)
-    (project / ".cache").symlink_to(cache, target_is_directory=True)
+    (project / FOLDER).symlink_to(cache, target_is_directory=True)
     return project
 
 

@@ -18,7 +18,7 @@ import pikepdf
 from pypdf import PdfReader
 
 from scripts.build import copy_project
-from scripts.cache import cached, fingerprint
+from scripts.cache import FOLDER, cached, fingerprint, folder
 from scripts.checklist_pdf import checklist_pdf
 from scripts.downloads import checklist_docx
 from scripts.pdf_render import fonts_css
@@ -135,7 +135,7 @@ def _a_month_ahead(command: list[str]) -> list[str]:
 
 @pytest.mark.builds_copy
 def test_a_build_a_month_later_makes_the_same_downloads_and_sitemap(site, tmp_path):
-    """A second build, from nothing (no .cache/ of its own), with the clock a month ahead and the version date taken
+    """A second build, from nothing (no build cache of its own), with the clock a month ahead and the version date taken
     from git as in a fresh clone: every download and the sitemap equal the test run's own build, byte for byte."""
     project = copy_project(tmp_path / "project", PROJECT)
     (project / "tests").mkdir()
@@ -151,7 +151,7 @@ def test_a_build_a_month_later_makes_the_same_downloads_and_sitemap(site, tmp_pa
                                             str(project / "site")]),
                             cwd=project, env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
-    assert not (project / "site" / ".cache").exists()
+    assert not (project / "site" / FOLDER).exists()
     files = sorted(p.relative_to(site) for p in (site / "downloads").iterdir())
     assert {f.suffix for f in files} >= {".zip", ".pdf", ".docx", ".csv"}
     assert files == sorted(p.relative_to(project / "site") for p in (project / "site" / "downloads").iterdir())
@@ -191,7 +191,7 @@ def test_long_dutch_and_many_items_still_lay_out_without_losing_text():
                  "secties": [{"id": "alles", "titel": "Alles in één sectie", "punten": items}]}
     source = {"id": "x", "kort": "X", "titel": "Bron", "uitgever": "Uitgever", "datum": "2023", "adres": "onbekend"}
 
-    pdf = pdf_facts(checklist_pdf(checklist, [source], VERSION, None, fonts_css(PROJECT / ".cache")))
+    pdf = pdf_facts(checklist_pdf(checklist, [source], VERSION, None, fonts_css(folder(PROJECT))))
     assert len(pdf["pages"]) >= 3
     assert len(pdf["checkboxes"]) == 60
     for item in items:
@@ -206,7 +206,7 @@ def test_long_dutch_and_many_items_still_lay_out_without_losing_text():
 def test_pure_functions_give_the_same_bytes_twice(content):
     checklist = content.checklists[0]
     sources = sources_of(content, checklist)
-    fonts = fonts_css(PROJECT / ".cache")
+    fonts = fonts_css(folder(PROJECT))
     assert checklist_pdf(checklist, sources, VERSION, None, fonts) == checklist_pdf(checklist, sources, VERSION, None, fonts)
     assert checklist_docx(checklist, sources, VERSION) == checklist_docx(checklist, sources, VERSION)
 

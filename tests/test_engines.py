@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from scripts import outputs
+from scripts.cache import FOLDER
 from scripts.content import load_content
 from tests.conftest import COPY_EPOCH, PROJECT, PageParser, article_html, article_text, real_clock
 
@@ -52,11 +53,19 @@ def zensical_site(tmp_path_factory) -> Path:
 
     project = copy_project(tmp_path_factory.mktemp("zensical") / "project", PROJECT)
     poison_data(project)
+    kept = project / FOLDER / "boeken" / "kept-from-an-earlier-build"
+    kept.parent.mkdir(parents=True)
+    kept.write_bytes(b"a PDF made before")
     env = real_clock({**os.environ, "PYTHONPATH": str(project), "SOURCE_DATE_EPOCH": COPY_EPOCH})
     result = subprocess.run([sys.executable, "-m", "scripts", "zensical", "--site-dir", str(project / "site")],
                             cwd=project, env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
     return project / "site"
+
+
+def test_zensical_keeps_the_guides_build_cache(zensical_site):
+    """Zensical's --clean empties .cache/; the PDFs of the whole guide, minutes of work, must not go with it."""
+    assert (zensical_site.parent / FOLDER / "boeken" / "kept-from-an-earlier-build").is_file()
 
 
 def test_zensical_renders_every_chapter_with_its_data(zensical_site):

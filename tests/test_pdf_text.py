@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from scripts.checklist_pdf import checklist_pdf
 from scripts.guide_pdf import book_pdf
+from scripts.cache import folder
 from scripts.pdf_render import fonts_css
 from tests.conftest import PROJECT
 
@@ -25,7 +26,7 @@ def test_a_checklist_title_prints_as_written_in_the_footer_of_every_page():
                  "bronnen": ["x"], "secties": [{"id": "een", "titel": "Een", "punten": [
                      {"id": f"punt-{n}", "tekst": f"Punt {n} van een lange lijst om te vullen."} for n in range(45)]}]}
     source = {"id": "x", "titel": "Bron", "uitgever": "Uitgever", "datum": "2020", "adres": "https://example.org/"}
-    pages = page_texts(checklist_pdf(checklist, [source], date(2026, 11, 23), None, fonts_css(PROJECT / ".cache")))
+    pages = page_texts(checklist_pdf(checklist, [source], date(2026, 11, 23), None, fonts_css(folder(PROJECT))))
     assert len(pages) >= 2
     for text in pages:
         assert f"checklist ‘{AWKWARD}’" in text
@@ -37,7 +38,7 @@ def test_a_chapter_title_prints_as_written_on_the_cover_in_the_header_and_as_hea
             f"<h1 id=\"titel\">{AWKWARD.replace('&', '&amp;').replace('<', '&lt;')}</h1>"
             + "<p>Een alinea tekst.</p>" * 3 + "</article></body></html>")
     pages = page_texts(book_pdf([("lastig.md", AWKWARD, html)], date(2026, 11, 23), "https://example.org/gids/",
-                                fonts_css(PROJECT / ".cache"), title=AWKWARD, with_contents=False))
+                                fonts_css(folder(PROJECT)), title=AWKWARD, with_contents=False))
     assert AWKWARD in pages[0]
     assert pages[1].count(AWKWARD) == 2  # the running header and the chapter's own heading
     assert all("&amp;" not in text and "&#39;" not in text for text in pages)

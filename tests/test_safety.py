@@ -6,6 +6,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from scripts import pdf_render
+from scripts.cache import folder
 from tests.conftest import PROJECT, run_build
 
 
@@ -27,7 +28,7 @@ def test_a_symlink_in_the_inputs_is_refused_with_a_dutch_message(project_copy, t
 def test_a_pdf_embeds_no_file_from_the_disk(tmp_path, markup):
     secret = tmp_path / "geheim.txt"
     secret.write_text("GEHEIM-BUITEN-DE-HANDREIKING", encoding="utf-8")
-    html = (f"<html><head><style>{pdf_render.fonts_css(PROJECT / '.cache')}</style></head><body><p>Tekst</p>"
+    html = (f"<html><head><style>{pdf_render.fonts_css(folder(PROJECT))}</style></head><body><p>Tekst</p>"
             f"{markup.format(path=secret)}</body></html>")
     with pytest.raises(PluginError) as refused:
         pdf_render.render(html)

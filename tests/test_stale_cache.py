@@ -50,7 +50,7 @@ def serve_like_then_fresh(project: Path, site: Path) -> tuple[str, str]:
 
 
 def test_code_edited_between_two_builds_in_one_process_never_leaves_a_stale_download(tmp_path):
-    project = copy_project(tmp_path / "project", PROJECT)  # its own .cache/: the scenario starts from nothing
+    project = copy_project(tmp_path / "project", PROJECT)  # its own build cache: the scenario starts from nothing
     said, pdf_text = serve_like_then_fresh(project, tmp_path / "site")
     assert "Vink aan wat al gedaan is." in pdf_text, "the fresh build published the PDF of the old code"
     assert "Vink aan wat klaar is." not in pdf_text
