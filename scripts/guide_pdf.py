@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from scripts import codeversion, outputs, pdf_render, site_nav, trainers
-from scripts.cache import cached, fingerprint
+from scripts.cache import cached, fingerprint, folder
 from scripts.markup import css_string, date_nl, html_text
 from scripts.outputs import AUTHOR, GUIDE, PREVIEW_MARK
 
@@ -68,6 +68,7 @@ tr { break-inside: avoid; }
 .bronverwijzing { font-size: 8pt; color: #444; } .bronverwijzing a { color: #444; }
 .vakje { font-size: 12pt; }
 ul.checklist { list-style: none; padding-left: 0; }
+.hoofdstuk-pdf, .md-button { display: none; }
 abbr { text-decoration: none; }
 """
 
@@ -140,7 +141,7 @@ def book_pdf(pages: list[tuple[str, str, str]], version: date, site_url: str, fo
 
 def book_pages(site_dir: Path, guide) -> list[tuple[str, str, str]]:
     """(src, title, built HTML) of every page of the book, in reading order."""
-    sources = [src for src in site_nav.nav_pages(guide.nav) if src not in outputs.NOT_IN_BOOK]
+    sources = outputs.book_sources(site_nav.nav_pages(guide.nav))
     listing = trainers.page_addresses(site_dir, sources)
     return [(p["src"], p["title"], (site_dir / p["url"]).read_text(encoding="utf-8")) for p in listing]
 
@@ -151,14 +152,14 @@ def published_names(path: str, moved: dict[str, str]) -> list[str]:
 
 
 def write_all(site_dir: Path, guide, target_dir: Path) -> dict[str, int]:
-    """The whole guide and every chapter as PDF, from a built site, into target_dir (taken from .cache/ when
+    """The whole guide and every chapter as PDF, from a built site, into target_dir (taken from the build cache when
     nothing they are made of changed); returns {download path: size}."""
-    cache = guide.options.root / ".cache"
+    cache = folder(guide.options.root)
     fonts = pdf_render.fonts_css(cache)
     pages = book_pages(Path(site_dir), guide)
     books = {outputs.BOOK_PDF: (pages, {})}
     books.update({outputs.chapter_pdf(src): ([(src, title, html)], {"title": title, "with_contents": False})
-                  for src, title, html in pages if not src.startswith("checklists/")})
+                  for src, title, html in pages if outputs.has_chapter_pdf(src)})
     sizes = {}
     for path, (book, options) in books.items():
         key = fingerprint("boek", [(src, trainers.article(html)) for src, _, html in book], options,

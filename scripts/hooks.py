@@ -51,7 +51,9 @@ def on_page_content(html, page, config, files):
 
 
 def on_env(env, config, files):
-    coming = outputs.post_build_paths(engine.guide_of(config).content.lesmateriaal)  # written by on_post_build
+    guide = engine.guide_of(config)
+    # Written later: the hand-outs and addresses by on_post_build, the offline edition's PDFs by make build.
+    coming = outputs.post_build_paths(guide.content.lesmateriaal) + list(guide.pdf_offers())
     problems = page_checks.link_problems(engine.rendered_pages(files), {f.url for f in files} | set(coming),
                                          engine.data_texts(Path(config.config_file_path).parent))
     if problems:

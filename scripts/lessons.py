@@ -28,7 +28,8 @@ def body(lesson: dict, source: dict, from_src: str) -> str:
             f"{handouts}\n")
 
 
-def chapter_pdf_offer(path: str, size: int, from_src: str) -> str:
-    """A line at the end of a chapter: the chapter as PDF, to print or hand out."""
+def chapter_pdf_offer(path: str, size: int | None, from_src: str) -> str:
+    """A line at the end of a chapter: the chapter as PDF, to print or hand out (size None: not known yet)."""
+    shown_size = f" ({file_size(size)})" if size is not None else ""
     return (f'\n\n<p class="hoofdstuk-pdf">Liever op papier? Download <a href="{link(from_src, path)}" '
-            f'download>dit hoofdstuk als PDF ({file_size(size)})</a>.</p>\n')
+            f'download>dit hoofdstuk als PDF{shown_size}</a>.</p>\n')

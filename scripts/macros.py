@@ -106,8 +106,8 @@ def checklists_overzicht(guide: Guide, page: str) -> str:
 
 def hele_handreiking(guide: Guide, page: str) -> str:
     """The whole guide as one PDF: a download button, or a note where this build makes none."""
-    book = guide.book_pdfs().get(outputs.BOOK_PDF)
-    return offline.book_offer(book.stat().st_size if book else None, page)
+    offers = guide.pdf_offers()
+    return offline.book_offer(outputs.BOOK_PDF in offers, offers.get(outputs.BOOK_PDF), page)
 
 
 def offline_editie(guide: Guide, page: str) -> str:

@@ -34,13 +34,15 @@ def offer(is_offline: bool, zip_size: int | None, from_src: str) -> str:
             f'{{ .md-button .md-button--primary download="{name}" }}\n')
 
 
-def book_offer(size: int | None, from_src: str) -> str:
-    """The download button for the whole guide as PDF, or a note where this build has none (make serve)."""
-    if size is None:
+def book_offer(offered: bool, size: int | None, from_src: str) -> str:
+    """The download button for the whole guide as PDF (size None: not known yet), or a note where this build has
+    none (make serve)."""
+    if not offered:
         return ('!!! info "De hele handreiking als PDF"\n\n'
                 "    De PDF hoort bij de gepubliceerde site. `make build` maakt hem; `make serve` slaat hem over.\n")
     name = outputs.BOOK_PDF.rsplit("/", 1)[-1]
-    return (f"[Download de hele handreiking als PDF ({file_size(size)})]({link(from_src, outputs.BOOK_PDF)})"
+    shown_size = f" ({file_size(size)})" if size is not None else ""
+    return (f"[Download de hele handreiking als PDF{shown_size}]({link(from_src, outputs.BOOK_PDF)})"
             f'{{ .md-button .md-button--primary download="{name}" }}\n')
 
 

@@ -57,6 +57,16 @@ BOOK_PDF_LABEL = "De hele handreiking als PDF"
 NOT_IN_BOOK = ("index.md", "voor-trainers.md")  # the cover and the contents replace the home page
 
 
+def book_sources(pages: list[str]) -> list[str]:
+    """The pages the whole-guide PDF holds, in reading order."""
+    return [src for src in pages if src not in NOT_IN_BOOK]
+
+
+def has_chapter_pdf(src: str) -> bool:
+    """Whether a page of the book also comes as a PDF of its own (a checklist has its own downloads)."""
+    return not src.startswith("checklists/")
+
+
 def chapter_pdf(src: str) -> str:
     """A chapter as its own PDF, for handing out."""
     return f"downloads/hoofdstuk-{src.removesuffix('.md').replace('/', '-')}.pdf"

@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 
 from scripts import (checklist_pages, checklist_pdf, codeversion, downloads, lessons, outputs, pdf_render,
                      project_files, publication, render, site_nav)
-from scripts.cache import cached, fingerprint
+from scripts.cache import cached, fingerprint, folder
 from scripts.content import Content, load_content
 from scripts.markup import date_nl
 from scripts.version import version_date
@@ -86,12 +86,21 @@ class Guide:
             return {}
         return {p.relative_to(folder).as_posix(): p for p in sorted((folder / "downloads").glob("*.pdf"))}
 
+    def pdf_offers(self) -> dict[str, int | None]:
+        """{download path: size} of the guide and chapter PDFs to offer. The offline edition is rendered before
+        they are made from it, and its zip then carries them: there the paths are known but not yet the sizes."""
+        if self.options.offline:
+            sources = outputs.book_sources(site_nav.nav_pages(self.nav))
+            return dict.fromkeys([outputs.BOOK_PDF] + [outputs.chapter_pdf(src) for src in sources
+                                                       if outputs.has_chapter_pdf(src)])
+        return {path: file.stat().st_size for path, file in self.book_pdfs().items()}
+
     def page_additions(self, src: str) -> str:
         """What every engine appends to a page's Markdown: the trainers' box of its chapter, the abbreviations."""
         added = ""
-        chapter_pdf = self.book_pdfs().get(outputs.chapter_pdf(src))
-        if chapter_pdf:
-            added += lessons.chapter_pdf_offer(outputs.chapter_pdf(src), chapter_pdf.stat().st_size, src)
+        offers = self.pdf_offers()
+        if outputs.chapter_pdf(src) in offers:
+            added += lessons.chapter_pdf_offer(outputs.chapter_pdf(src), offers[outputs.chapter_pdf(src)], src)
         for lesson in self.content.lesmateriaal:
             if lesson["hoofdstuk"] == src:
                 added += lessons.box(lesson, self.content.find("bronnen", lesson["casus"]["bron"]), src)
@@ -110,13 +119,13 @@ class Guide:
 
 
 def load(options: Options) -> Guide:
-    """Check content/ and make every download from it, or take each from .cache/ when nothing it needs changed."""
+    """Check content/ and make every download from it, or take each from the build cache when nothing it needs changed."""
     if codeversion.changed_since_start():
         raise RestartNeeded("De code in scripts/ is veranderd sinds deze bouw begon. Stop het programma "
                             "(Ctrl+C) en start het opnieuw; make serve doet dat vanzelf.")
     check_site_url(options.site_url)
     project_files.refuse_symlinks(options.root)
-    cache = options.root / ".cache"
+    cache = folder(options.root)
     content = load_content(options.root / "content", checked_dir=cache / "gecontroleerd")
     version = version_date(options.root)
     config_text = (options.root / "mkdocs.yml").read_text(encoding="utf-8-sig")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from scripts import outputs, page_contents, readability, search_index, site_nav, trainer_files, trainers
+from scripts import cache, outputs, page_contents, readability, search_index, site_nav, trainer_files, trainers
 from scripts.pipeline import Guide
 
 _EXTERNAL = re.compile(r'<a href="(https?://[^"]+)"')
@@ -20,11 +20,11 @@ def finish(site_dir: Path, guide: Guide) -> None:
     listing = trainers.page_addresses(site_dir, pages)
     trainer_files.write(site_dir, guide, listing)
     scores = [(page["title"], page["url"], readability.cached_scores(
-        trainers.article((site_dir / page["url"]).read_text(encoding="utf-8")), guide.options.root / ".cache"))
+        trainers.article((site_dir / page["url"]).read_text(encoding="utf-8")), cache.folder(guide.options.root)))
         for page in listing]
     titles = {page["src"]: page["title"] for page in listing}
     handouts = [(lesson["id"], titles[lesson["hoofdstuk"]]) for lesson in guide.content.lesmateriaal]
-    downloads = trainers.download_addresses(guide.content.checklists, handouts, listing, set(guide.book_pdfs()),
+    downloads = trainers.download_addresses(guide.content.checklists, handouts, listing, set(guide.pdf_offers()),
                                             bool(guide.options.offline_zip))
     _rewrite(site_dir / outputs.page_url(outputs.TRAINERS_PAGE),
              lambda html: trainers.fill(html, listing, downloads, guide.options.site_url))

@@ -85,7 +85,7 @@ def page_addresses(site_dir: Path, pages: list[str]) -> list[dict]:
 
 def download_addresses(checklists: list[dict], handouts: list[tuple[str, str]], listing: list[dict],
                        book_pdfs: set[str], with_offline_zip: bool) -> list[tuple[str, str]]:
-    """(name, path) of every download: the guide and its chapters as PDF (those this build made, book_pdfs),
+    """(name, path) of every download: the guide and its chapters as PDF (those this build offers, book_pdfs),
     checklists, hand-outs (lesson id, chapter title), addresses, the zip."""
     books = [(outputs.BOOK_PDF_LABEL, outputs.BOOK_PDF)] if outputs.BOOK_PDF in book_pdfs else []
     books += [(f"{outputs.CHAPTER_PDF_LABEL}: {page['title']}", outputs.chapter_pdf(page["src"]))

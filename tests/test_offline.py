@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 
 import pytest
@@ -71,3 +72,22 @@ def test_offline_navigation_and_checklists_work(offline_page):
     assert page.locator("ul.checklist input[type=checkbox]").first.is_checked()
     assert "1 van " in page.locator(".checklist-acties__status").inner_text()
     assert _network(requests) == []
+
+
+def test_offline_edition_offers_the_pdfs_it_carries(offline_index):
+    """The zip holds the guide and its chapters as PDF; its own pages must offer them, not say they are elsewhere."""
+    root = offline_index.parent
+    pages = [offline_index, root / "kernprincipes.html", root / "checklists" / "index.html"]
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "hoort bij de gepubliceerde site" not in html, page.name
+    offered = []
+    for page in sorted(root.rglob("*.html")):
+        for href in re.findall(r'href="([^"]+\.pdf)"', page.read_text(encoding="utf-8")):
+            offered.append((page.parent / href).resolve())
+    assert (root / "downloads" / "handreiking.pdf").resolve() in offered
+    assert (root / "downloads" / "hoofdstuk-kernprincipes.pdf").resolve() in offered
+    missing = sorted({str(path.relative_to(root.resolve())) for path in offered if not path.is_file()})
+    assert missing == [], f"offered but not in the zip: {missing}"
+    index = (root / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert "hoort bij de gepubliceerde site" not in index
