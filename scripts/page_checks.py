@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import posixpath
 import re
-from html import unescape
 from urllib.parse import unquote, urlsplit
 
 import yaml
 
+from scripts import html_tree
 from scripts.content import lease_condition_sentences
 from scripts.problems import Problem
 from scripts.editor_text import text_problem
@@ -70,18 +70,24 @@ def nav_problems(nav_paths: list[str], pages: set[str], config_text: str) -> lis
     return problems
 
 
-# MkDocs writes its HTML with quoted attributes; a regular expression is enough and many times faster.
-_ID = re.compile(r'\s(?:id|name)="([^"]+)"')
-_LINK = re.compile(r'\s(?:href|src)="([^"]+)"')
+def _targets(root) -> set[str]:
+    """What a #fragment can point to on a page: every id, and the name of every anchor."""
+    return set(root.xpath("//@id")) | set(root.xpath("//a/@name"))
+
+
+def _links(root) -> list[str]:
+    """Every address a page links to or loads, in document order."""
+    return root.xpath("//@href | //@src")
 
 
 def link_problems(pages: dict[str, tuple[str, str, str]], files: set[str], data_texts: dict[str, str]) -> list[Problem]:
     """Broken internal links and anchors. pages: {src: (url, source text, html)}; files: every url of the site;
     data_texts: {file shown: text} of content/, to find the line of a link made from data."""
-    ids = {url: set(_ID.findall(html)) for url, _, html in pages.values()}
+    trees = {src: html_tree.parse_fragment(html) for src, (_, _, html) in pages.items()}
+    ids = {url: _targets(trees[src]) for src, (url, _, _) in pages.items()}
     problems = []
     for src, (url, source, html) in pages.items():
-        for href in (unescape(link) for link in _LINK.findall(html)):
+        for href in _links(trees[src]):
             parts = urlsplit(href)
             if parts.scheme or parts.netloc or href.startswith(("mailto:", "tel:", "javascript:")):
                 continue

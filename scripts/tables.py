@@ -2,33 +2,35 @@
 
 from __future__ import annotations
 
-import re
+from lxml.html import HtmlElement
 
-_TABLE = re.compile(r"<table>(.*?)</table>", re.S)
-_HEADER_CELL = re.compile(r"<th[^>]*>(.*?)</th>", re.S)
-_ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
-_DATA_CELL = re.compile(r"<td(?=[\s>])")
-_TAG = re.compile(r"<[^>]+>")
+from scripts import html_tree
+
+TABLE_CLASS = "gegevenstabel"
 
 
-def label_markdown_tables(html: str) -> str:
-    """Give every plain Markdown table the class of the guide's data tables and label its cells."""
-    return _TABLE.sub(_label_table, html)
+def label_markdown_tables(markup: str) -> str:
+    """Give every plain Markdown table (one without a class) the class of the guide's data tables and label its
+    cells; a page's content or, under Zensical, a whole built page."""
+    if "<table" not in markup:
+        return markup
+    whole_page = markup.lstrip()[:15].lower().startswith(("<!doctype", "<html"))
+    root = html_tree.parse_page(markup) if whole_page else html_tree.parse_fragment(markup)
+    changed = [label_table(table) for table in root.iter("table") if not table.get("class")]
+    if not any(changed):
+        return markup
+    return html_tree.page_html(root) if whole_page else html_tree.fragment_html(root)
 
 
-def _label_table(match: re.Match) -> str:
-    inner = match.group(1)
-    head, _, body = inner.partition("</thead>")
-    labels = [" ".join(_TAG.sub("", cell).split()).replace('"', "&quot;") for cell in _HEADER_CELL.findall(head)]
-    if not labels or not body:
-        return match.group(0)
-
-    def label_row(row: re.Match) -> str:
-        names = iter(labels)
-        def labelled(cell: re.Match) -> str:
-            name = next(names, "")
-            return f'<td data-label="{name}"' if name else "<td"  # an empty header gives no label on a phone
-
-        return "<tr>" + _DATA_CELL.sub(labelled, row.group(1)) + "</tr>"
-
-    return f'<table class="gegevenstabel">{head}</thead>{_ROW.sub(label_row, body)}</table>'
+def label_table(table: HtmlElement) -> bool:
+    """Label one table's body cells with their column's header text; False when it has no header to name them."""
+    labels = [html_tree.text_of(cell) for cell in table.xpath("./thead/tr/th")]
+    rows = table.xpath("./tbody/tr")
+    if not labels or not rows:
+        return False
+    table.set("class", TABLE_CLASS)
+    for row in rows:
+        for cell, label in zip(row.xpath("./td"), labels):
+            if label:  # an empty header gives no label on a phone
+                cell.set("data-label", label)
+    return True
