@@ -6,7 +6,7 @@ import json
 
 from scripts import outputs
 from scripts.markup import file_size, html_text, link, md_text, table
-from scripts.render import conditions_rule, source_list
+from scripts.render import conditions_rule_link, source_list
 
 
 def mentions_conditions(checklist: dict) -> bool:
@@ -22,7 +22,7 @@ def page_markdown(checklist: dict, sizes: dict, sources: list[dict], rule: dict)
     # Made from data, so there is no macro code in it: mkdocs-macros need not render it.
     parts = [f"---\ndescription: {description}\nrender_macros: false\n---\n", f"# {md_text(checklist['titel'])}\n", body(checklist, sizes, src)]
     if mentions_conditions(checklist):
-        parts.append(conditions_rule(rule, src))
+        parts.append(conditions_rule_link(rule, src))
     parts.append(source_list(sources))
     return "\n".join(parts)
 

@@ -351,9 +351,17 @@ def condition_problems(datasets: dict) -> list[Problem]:
     """The rule on conditions is one record, and no text anywhere in content/ states support as a lease condition."""
     problems = []
     name, record_id = CONDITIONS_RECORD
-    if name in datasets and not any(r["id"] == record_id for r in datasets[name].data[name]):
-        problems.append(Problem(datasets[name].file, 1, "", (
-            f"het begrip '{record_id}' ontbreekt; daaruit komt de regel over voorwaarden op elke pagina")))
+    if name in datasets:
+        records = datasets[name].data[name]
+        rule = next((r for r in records if r["id"] == record_id), None)
+        if rule is None:
+            problems.append(Problem(datasets[name].file, 1, "", (
+                f"het begrip '{record_id}' ontbreekt; daaruit komt de regel over voorwaarden op elke pagina")))
+        elif "kort" not in rule:
+            path = (name, records.index(rule))
+            problems.append(Problem(datasets[name].file, _line(datasets[name], path), format_path(path), (
+                "het veld 'kort' ontbreekt: de regel over voorwaarden in één zin, die andere pagina's tonen met "
+                "een link naar de hele regel")))
     for name, dataset in datasets.items():
         for path, text in _strings(dataset.data[name], (name,)):
             for sentence in lease_condition_sentences(text):

@@ -66,6 +66,10 @@ tr { break-inside: avoid; }
 .admonition-title, summary { font-weight: bold; margin: 2pt 0; display: block; }
 .praktijk--botst { border-left-color: #8a1c1c; background: #fbf1f1; }
 .bronverwijzing { font-size: 8pt; color: #444; } .bronverwijzing a { color: #444; }
+.bronregel { font-size: 8.5pt; color: #444; margin: 2pt 0 8pt; } .bronregel a { color: #444; }
+.uit-de-praktijk { break-inside: auto; }
+.uit-de-praktijk .praktijk { border-left: none; background: none; padding: 0; margin: 6pt 0; }
+.uit-de-praktijk .praktijk--botst { border-left: 2pt solid #8a1c1c; padding-left: 6pt; }
 .vakje { font-size: 12pt; }
 ul.checklist { list-style: none; padding-left: 0; }
 .hoofdstuk-pdf, .md-button { display: none; }

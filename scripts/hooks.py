@@ -7,7 +7,8 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from scripts import engine, offline, outputs, page_checks, postbuild, problem_text, redirect_page, site_nav, tables
+from scripts import (engine, offline, outputs, page_checks, postbuild, problem_text, redirect_page, section_sources,
+                     site_nav, tables)
 from scripts.problems import EditorError
 
 
@@ -47,6 +48,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    guide = engine.guide_of(config)
+    html = section_sources.add_lines(html, guide.sources_by_id(), page.file.src_uri)
     return tables.label_markdown_tables(html)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from inspect import Parameter, signature
 from typing import Callable
 
-from scripts import checklist_pages, offline, outputs, publication, render, trainers
+from scripts import checklist_pages, offline, outputs, publication, render, section_sources, trainers
 from scripts.content import UnknownRecord
 from scripts.pipeline import Guide
 
@@ -14,9 +14,11 @@ class MacroError(ValueError):
     """A macro was used in a way the data does not allow: an unknown id, a wrong argument, no parentheses."""
 
 
-def bron(guide: Guide, page: str, bron_id: str) -> str:
-    """Short citation in the text, linking to the source on the Bronnen page."""
-    return render.citation(guide.content.find("bronnen", bron_id), page)
+def bron(guide: Guide, page: str, bron_id: str, in_tekst: bool = False) -> str:
+    """The source of what the text says, shown in the section's 'Bron' line; in_tekst=True also cites it right
+    there, for a figure, a date-bound rule or a law."""
+    source = guide.content.find("bronnen", bron_id)
+    return render.citation(source, page) if in_tekst else section_sources.mark(source["id"])
 
 
 def bronnenlijst(guide: Guide, page: str, *bron_ids: str) -> str:
@@ -48,9 +50,12 @@ def principes(guide: Guide, page: str, kort: bool = False) -> str:
     return render.principles(guide.content.principes, _sources(guide), page)
 
 
-def praktijk(guide: Guide, page: str, thema: str | None = None, soort: str | None = None) -> str:
-    """Do's, pitfalls, examples and conflicting advice from practice, of one theme and/or kind."""
-    chosen = [r for r in guide.content.praktijk if thema in (None, r["thema"]) and soort in (None, r["soort"])]
+def praktijk(guide: Guide, page: str, thema: str | None = None, soort: str | list | None = None) -> str:
+    """Do's, pitfalls, examples and conflicting advice from practice, of one theme and/or kind (or a list of
+    kinds, shown in that order), in one block that opens."""
+    kinds = [soort] if isinstance(soort, str) or soort is None else list(soort)
+    chosen = [r for kind in kinds for r in guide.content.praktijk
+              if thema in (None, r["thema"]) and kind in (None, r["soort"])]
     if not chosen:
         raise MacroError(f"praktijk(thema={thema!r}, soort={soort!r}) vindt niets in content/praktijk.yml")
     return render.practice(chosen, _sources(guide), page)
@@ -67,12 +72,19 @@ def partners(guide: Guide, page: str, kring: str | None = None) -> str:
 
 def begrippen(guide: Guide, page: str) -> str:
     """The glossary, grouped by first letter (the Begrippen page)."""
-    return render.glossary(guide.content.begrippen)
+    return render.glossary(guide.content.begrippen, page)
 
 
-def voorwaarden_regel(guide: Guide, page: str) -> str:
-    """The one rule on a tenant's conditions, in the glossary's words, the same on every page."""
-    return render.conditions_rule(guide.content.find("begrippen", "voorwaarden"), page)
+def voorwaarden_regel(guide: Guide, page: str, kort: bool = False) -> str:
+    """The one rule on a tenant's conditions, in the glossary's words: in full (only on the kernprincipes page),
+    or (kort=true) in one line with a link to it."""
+    rule = guide.content.find("begrippen", "voorwaarden")
+    if kort:
+        return render.conditions_rule_link(rule, page)
+    if page != render.RULE_PAGE:
+        raise MacroError(f"de hele regel over voorwaarden staat alleen op {render.RULE_PAGE}; schrijf hier "
+                         "{{ voorwaarden_regel(kort=true) }}: één zin met een link naar de hele regel")
+    return render.conditions_rule(rule, page)
 
 
 def route(guide: Guide, page: str) -> str:

@@ -76,6 +76,10 @@ class Guide:
                           for kind in outputs.DOWNLOAD_KINDS}
                 for c in self.content.checklists}
 
+    def sources_by_id(self) -> dict[str, dict]:
+        """Every source record by its id."""
+        return {b["id"]: b for b in self.content.bronnen}
+
     def offline_zip_size(self) -> int | None:
         return self.options.offline_zip.stat().st_size if self.options.offline_zip else None
 

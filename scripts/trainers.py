@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 
 from scripts import lessons, outputs, site_nav
 from scripts.markup import html_text, md_text
-from scripts.render import conditions_rule, conditions_rule_link
+from scripts.render import conditions_rule_link
 
 DOWNLOADS_MARKER = "<!-- trainers:downloads -->"
 _PAGE_MARKER = "<!-- adressen:{} -->"
@@ -32,7 +32,6 @@ def groups_markdown(nav: list, lessons_by_chapter: dict, sources: dict, moved: d
     keeps its group's old anchor too, as the link contract asks of every published address.
     """
     blocks = [_FILTER]
-    rule_shown = False  # the rule appears at most once on a page; later material links to it
     for title, pages in site_nav.nav_groups(nav):
         slug = _slug(pages[0])
         aliases = "".join(f'<a id="adressen-{_slug(old)}"></a>' for old, new in moved.items() if new == pages[0])
@@ -47,9 +46,7 @@ def groups_markdown(nav: list, lessons_by_chapter: dict, sources: dict, moved: d
         if lesson:
             parts.append(lessons.body(lesson, sources[lesson["casus"]["bron"]], outputs.TRAINERS_PAGE))
             if "voorwaarde" in str(lesson).lower():  # the material speaks of a tenant's conditions: the rule
-                parts.append(conditions_rule_link(rule, outputs.TRAINERS_PAGE) if rule_shown
-                             else conditions_rule(rule, outputs.TRAINERS_PAGE))
-                rule_shown = True
+                parts.append(conditions_rule_link(rule, outputs.TRAINERS_PAGE))
         parts.append("</details>\n")
         blocks.append("\n\n".join(parts))
     return "\n\n".join(blocks) + "\n"

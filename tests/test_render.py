@@ -44,7 +44,7 @@ def test_links_are_relative_to_the_page():
 
 def test_citation_links_to_the_source_on_the_sources_page():
     html = to_html(render.citation(BRON, "checklists/overlast.md"))
-    assert '<span class="bronverwijzing">(<a href="../bronnen.md#trimbos-effecten-2023">Trimbos-instituut, 2023</a>)</span>' in html
+    assert '<span class="bronverwijzing" data-bron="trimbos-effecten-2023">(<a href="../bronnen.md#trimbos-effecten-2023">Trimbos-instituut, 2023</a>)</span>' in html
 
 
 def test_source_list_shows_title_publisher_date_and_address():

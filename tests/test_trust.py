@@ -106,6 +106,21 @@ def test_the_rule_on_conditions_comes_from_one_record_and_shows_at_most_once_per
     assert 1 <= sum(1 for n in shown.values() if n) and all(n <= 1 for n in shown.values()), shown
 
 
+def pages_with_the_whole_rule(site, rule: str) -> list[str]:
+    """Pages that show the rule on conditions in full: its whole text, or its box."""
+    return [p.relative_to(site).as_posix() for p in html_pages(site)
+            if rule in article_text(p) or 'class="regel"' in article_html(p)]
+
+
+def test_the_rule_on_conditions_is_shown_in_full_on_one_page_and_linked_from_the_others(site, content):
+    rule = " ".join(content.find("begrippen", "voorwaarden")["uitleg"].split())
+    assert pages_with_the_whole_rule(site, rule) == ["kernprincipes.html"]
+    short = [p.relative_to(site).as_posix() for p in html_pages(site) if 'class="regel-link"' in article_html(p)]
+    assert {"veelgestelde-vragen.html", "voor-trainers.html", "checklists/woning-toewijzen.html"} <= set(short), short
+    for page in short:
+        assert "kernprincipes.html#wat-je-wel-vraagt" in article_html(site / page), page
+
+
 def test_no_built_page_makes_accepting_support_a_lease_condition(site):
     problems = [f"{p.relative_to(site)}: '{sentence}'" for p in html_pages(site)
                 for block in body_text(article_html(p)) for sentence in lease_condition_sentences(block)]
