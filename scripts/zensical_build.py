@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts import engine, outputs, pipeline, postbuild, site_nav, tables
+from scripts import engine, pipeline, postbuild, site_nav, tables
 
 STAGE = ".zensical"  # beside docs/: the pages as Zensical gets them, made anew on every run
 # Zensical has no hooks: what MkDocs' hooks do happens here, and what it cannot read is left out.
