@@ -26,10 +26,11 @@ label.notities { display: block; font-weight: bold; font-size: 9pt; margin: 6pt 
 textarea { display: block; width: 100%%; height: 20mm; font: 10pt Handreiking; border: 0.8pt solid #666; }
 .regel { border-left: 2pt solid #00606b; padding: 3pt 8pt; margin: 10pt 0; background: #eef5f6; }
 .bronnen p { font-size: 9pt; margin: 0 0 3pt; }
+.licentie { font-size: 8pt; color: #333; margin-top: 8pt; }
 """
 
 
-def html(checklist: dict, sources: list[dict], version: date, rule: dict | None, fonts: str) -> str:
+def html(checklist: dict, sources: list[dict], version: date, rule: dict | None, fonts: str, rights: str = "") -> str:
     """The checklist as one HTML page, laid out for A4; every text from the data, escaped."""
     title = html_text(checklist["titel"])
     style = _STYLE % {"guide": css_string(GUIDE), "title": css_string(checklist["titel"]),
@@ -52,6 +53,8 @@ def html(checklist: dict, sources: list[dict], version: date, rule: dict | None,
         parts.append(f'<div class="regel"><strong>De regel over voorwaarden.</strong> {html_text(rule["uitleg"])}</div>')
     parts.append('<h2>Bronnen</h2><div class="bronnen">'
                  + "".join(f"<p>{html_text(source_plain(s))}</p>" for s in sources) + "</div>")
+    if rights:
+        parts.append(f'<p class="licentie">{html_text(rights)}</p>')
     moment = f"{version.isoformat()}T00:00:00Z"
     return (f'<!doctype html><html lang="nl-NL"><head><meta charset="utf-8"><title>{title}</title>'
             f'<meta name="author" content="{AUTHOR}"><meta name="description" content="Checklist uit de {GUIDE}">'
@@ -61,6 +64,6 @@ def html(checklist: dict, sources: list[dict], version: date, rule: dict | None,
 
 
 def checklist_pdf(checklist: dict, sources: list[dict], version: date, rule: dict | None, fonts: str,
-                  preview: bool = False) -> bytes:
+                  preview: bool = False, rights: tuple[str, str] = ("", "")) -> bytes:
     """A4, tagged PDF/UA-1: every item a checkbox whose accessible name is its text; notes per section."""
-    return pdf_render.render(html(checklist, sources, version, rule, fonts), preview)
+    return pdf_render.render(html(checklist, sources, version, rule, fonts, rights[0]), preview, rights[1])

@@ -17,7 +17,7 @@ from scripts.problems import Problem, ContentError, describe_schema_error
 from scripts.yaml_source import Dataset, format_path, parse, read
 
 DATASETS = ("bronnen", "corporaties", "principes", "checklists", "praktijk", "partners", "begrippen", "route",
-            "taken", "synoniemen", "lesmateriaal", "escalatie")
+            "taken", "synoniemen", "lesmateriaal", "escalatie", "wijzigingen")
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ class Content:
     synoniemen: list
     lesmateriaal: list
     escalatie: list
+    wijzigingen: list
 
     def find(self, dataset: str, record_id: str) -> dict:
         """The record with this id in one dataset; an unknown id is an editor's mistake, named in Dutch."""

@@ -20,15 +20,16 @@ _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def checklist_docx(checklist: dict, sources: list[dict], version: date, rule: dict | None = None,
-                   preview: bool = False) -> bytes:
-    """Word file with heading styles and clickable checkboxes (w14:checkbox content controls)."""
+                   preview: bool = False, rights: tuple[str, str] = ("", "")) -> bytes:
+    """Word file with heading styles and clickable checkboxes (w14:checkbox content controls); rights: the licence
+    in full (at the end) and short (in the file's comments: Word has no field for rights, and allows 255 characters)."""
     document = Document()
     if preview:
         mark_preview(document)
     set_language(document, "nl-NL")
     set_core_properties(document, checklist["titel"], f"Checklist uit de {GUIDE}", version)
     document.core_properties.keywords = "Housing First; woningcorporatie; checklist"
-    document.core_properties.comments = _clean(checklist["doel"])
+    document.core_properties.comments = rights[1] or _clean(checklist["doel"])
 
     document.add_heading(checklist["titel"], level=1)
     for label, key in (("Doel", "doel"), ("Voor wie", "voor_wie"), ("Wanneer", "moment")):
@@ -55,6 +56,8 @@ def checklist_docx(checklist: dict, sources: list[dict], version: date, rule: di
     document.add_heading("Bronnen", level=2)
     for source in sources:
         document.add_paragraph(source_plain(source), style="List Bullet")
+    if rights[0]:
+        document.add_paragraph(rights[0])
 
     footer = document.sections[0].footer.paragraphs[0]
     footer.text = f"Bron: {GUIDE}, versie {date_nl(version.isoformat())}. Pagina "

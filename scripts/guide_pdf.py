@@ -9,7 +9,7 @@ from importlib.metadata import version as package_version
 from pathlib import Path
 from urllib.parse import urljoin
 
-from scripts import codeversion, outputs, pdf_render, site_nav, trainers
+from scripts import codeversion, outputs, pdf_render, publication, site_nav, trainers
 from scripts.cache import cached, fingerprint, folder
 from scripts.markup import css_string, date_nl, html_text
 from scripts.outputs import AUTHOR, GUIDE, PREVIEW_MARK
@@ -110,7 +110,7 @@ def page_body(html: str, src: str, in_book: set[str], site_url: str) -> str:
 
 
 def book_html(pages: list[tuple[str, str, str]], version: date, site_url: str, fonts: str,
-              title: str = GUIDE, with_contents: bool = True) -> str:
+              title: str = GUIDE, with_contents: bool = True, rights: tuple[str, str] = ("", "")) -> str:
     """pages: (src, title, built HTML) in reading order; a cover, the contents with page numbers, every page."""
     in_book = {src for src, _, _ in pages}
     preview = outputs.is_preview(site_url)
@@ -124,7 +124,8 @@ def book_html(pages: list[tuple[str, str, str]], version: date, site_url: str, f
                      "woningcorporaties die meedoen aan Housing First.</p>")
              + f'<div class="uitgave"><p>Versie van {date_nl(version.isoformat())}</p>'
              + (f'<p class="proef">{PREVIEW_MARK}</p>' if preview
-                else f"<p>De nieuwste versie staat op {html_text(site_url)}</p>") + "</div></div>")
+                else f"<p>De nieuwste versie staat op {html_text(site_url)}</p>")
+             + (f'<p class="licentie">{html_text(rights[0])}</p>' if rights[0] else "") + "</div></div>")
     contents = ""
     if with_contents:
         contents = ('<div class="inhoud"><h2>Inhoud</h2><ol>'
@@ -140,7 +141,8 @@ def book_html(pages: list[tuple[str, str, str]], version: date, site_url: str, f
 
 def book_pdf(pages: list[tuple[str, str, str]], version: date, site_url: str, fonts: str, **options) -> bytes:
     """The book as a tagged PDF/UA-1 file with bookmarks per chapter and section."""
-    return pdf_render.render(book_html(pages, version, site_url, fonts, **options), outputs.is_preview(site_url))
+    return pdf_render.render(book_html(pages, version, site_url, fonts, **options), outputs.is_preview(site_url),
+                             options.get("rights", ("", ""))[1])
 
 
 def book_pages(site_dir: Path, guide) -> list[tuple[str, str, str]]:
@@ -161,8 +163,9 @@ def write_all(site_dir: Path, guide, target_dir: Path) -> dict[str, int]:
     cache = folder(guide.options.root)
     fonts = pdf_render.fonts_css(cache)
     pages = book_pages(Path(site_dir), guide)
-    books = {outputs.BOOK_PDF: (pages, {})}
-    books.update({outputs.chapter_pdf(src): ([(src, title, html)], {"title": title, "with_contents": False})
+    rights = publication.licence_texts(guide.publication)
+    books = {outputs.BOOK_PDF: (pages, {"rights": rights})}
+    books.update({outputs.chapter_pdf(src): ([(src, title, html)], {"title": title, "with_contents": False, "rights": rights})
                   for src, title, html in pages if outputs.has_chapter_pdf(src)})
     sizes = {}
     for path, (book, options) in books.items():

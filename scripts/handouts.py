@@ -23,11 +23,12 @@ h1 { font-size: 14pt; margin: 0 0 2pt; } p.ondertitel { margin: 0 0 6pt; color: 
 h2 { font-size: 10.5pt; margin: 8pt 0 2pt; break-after: avoid; }
 ul, ol { margin: 0 0 0 14pt; padding: 0; } li { margin: 0 0 1pt; } p { margin: 0 0 3pt; }
 .adressen { font-size: 7.5pt; } .adressen li { list-style: none; margin-left: -14pt; }
-.bron { font-size: 8pt; color: #333; }
+.bron { font-size: 8pt; color: #333; } .licentie { font-size: 7.5pt; color: #333; margin-top: 6pt; }
 """
 
 
-def parts(lesson: dict, title: str, sections: list[tuple[int, str, str]], page_url: str, site_url: str) -> dict:
+def parts(lesson: dict, title: str, sections: list[tuple[int, str, str]], page_url: str, site_url: str,
+          licence: tuple[str, str] = ("", "")) -> dict:
     """What the hand-out says, from the data and the chapter's built sections (level, title, anchor)."""
     return {
         "title": f"Lesmateriaal: {title}",
@@ -39,6 +40,7 @@ def parts(lesson: dict, title: str, sections: list[tuple[int, str, str]], page_u
         "addresses": [(text, shared_address(site_url, f"{page_url}#{anchor}"))
                       for level, text, anchor in sections if level == 2],
         "preview": is_preview(site_url),
+        "licence": list(licence),
     }
 
 
@@ -53,13 +55,13 @@ def handout_pdf(content: dict, source: dict, version: date, fonts: str) -> bytes
             f"<h2>Oefening: {html_text(content['exercise']['titel'])}</h2><p>{html_text(content['exercise']['tekst'])}</p>"
             "<h2>Adressen van het hoofdstuk</h2><ul class=\"adressen\">"
             + "".join(f"<li>{html_text(text)}: {html_text(address)}</li>" for text, address in content["addresses"])
-            + "</ul>")
+            + "</ul>" + (f'<p class="licentie">{html_text(content["licence"][0])}</p>' if content["licence"][0] else ""))
     moment = f"{version.isoformat()}T00:00:00Z"
     html = (f'<!doctype html><html lang="nl-NL"><head><meta charset="utf-8"><title>{html_text(content["title"])}</title>'
             f'<meta name="author" content="{AUTHOR}"><meta name="dcterms.created" content="{moment}">'
             f'<meta name="dcterms.modified" content="{moment}"><style>{fonts}\n{style}</style></head>'
             f"<body>{body}</body></html>")
-    return pdf_render.render(html, content["preview"])
+    return pdf_render.render(html, content["preview"], content["licence"][1])
 
 
 def handout_docx(content: dict, source: dict, version: date) -> bytes:
@@ -69,6 +71,8 @@ def handout_docx(content: dict, source: dict, version: date) -> bytes:
         mark_preview(document)
     set_language(document, "nl-NL")
     set_core_properties(document, content["title"], f"Lesmateriaal uit de {GUIDE}", version)
+    if content["licence"][1]:
+        document.core_properties.comments = content["licence"][1]
     for style in ("Normal", "List Bullet", "List Number"):
         document.styles[style].font.size = Pt(10)
     document.add_heading(content["title"], level=1)
@@ -87,6 +91,8 @@ def handout_docx(content: dict, source: dict, version: date) -> bytes:
     document.add_heading("Adressen van het hoofdstuk", level=2)
     for text, address in content["addresses"]:
         document.add_paragraph(f"{text}: {address}", style="List Bullet")
+    if content["licence"][0]:
+        document.add_paragraph(content["licence"][0])
     buffer = io.BytesIO()
     document.save(buffer)
     return normalise_zip(buffer.getvalue())

@@ -18,7 +18,8 @@ def on_config(config):
     guide = engine.guide_of(config)
     config.nav = guide.nav
     config.extra["versie"] = guide.version_label
-    config.extra["proefversie"] = outputs.is_preview(guide.options.site_url)
+    config.extra.update(engine.template_settings(guide))
+    config.copyright = engine.footer(config.copyright, guide)
     if guide.options.offline:
         config.theme["features"] = [f for f in config.theme["features"] if f not in offline.SERVER_ONLY_FEATURES]
         config.extra["polyfills"] = [offline.SHIM_URI]
@@ -38,13 +39,14 @@ def on_files(files, config):
 
 
 def on_pre_page(page, config, files):
-    # MkDocs dates every page (the sitemap's lastmod and its .gz header) by the clock; the guide's date is its version.
-    page.update_date = engine.guide_of(config).version.isoformat()
+    # MkDocs dates every page (the sitemap's lastmod and its .gz header) by the clock; here by the page's last change.
+    guide = engine.guide_of(config)
+    page.update_date = guide.page_dates.get(page.file.src_uri, guide.version).isoformat()
     return page
 
 
 def on_page_markdown(markdown, page, config, files):
-    return markdown + engine.guide_of(config).page_additions(page.file.src_uri)
+    return engine.guide_of(config).page_markdown(page.file.src_uri, markdown)
 
 
 def on_page_content(html, page, config, files):

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from inspect import Parameter, signature
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from scripts import checklist_pages, offline, outputs, publication, render, section_sources, trainers
+from scripts import changelog, checklist_pages, offline, outputs, publication, render, section_sources, site_nav, trainers
 from scripts.content import UnknownRecord
-from scripts.pipeline import Guide
+
+if TYPE_CHECKING:  # the pipeline reads READS below to date each page
+    from scripts.pipeline import Guide
 
 
 class MacroError(ValueError):
@@ -132,9 +134,24 @@ def colofon(guide: Guide, page: str) -> str:
     return publication.colophon(guide.publication, guide.version_label, outputs.is_preview(guide.options.site_url))
 
 
+def wijzigingen(guide: Guide, page: str) -> str:
+    """Every change from content/wijzigingen.yml, newest first, and how to follow them (the feed, once published)."""
+    return changelog.page(guide.content.wijzigingen, site_nav.nav_titles(guide.nav), guide.has_feed, page)
+
+
+# The data files (content/<name>.yml) each macro shows; a page's 'Bijgewerkt op' date follows them
+# (scripts/page_dates.py). A name ending in '/' is a folder: the trainers' list shows every page's headings.
+READS = {"bron": ("bronnen",), "bronnenlijst": ("bronnen",), "alle_bronnen": ("bronnen",),
+         "corporaties": ("corporaties", "bronnen"), "corporaties_praktijk": ("corporaties", "bronnen"),
+         "principes": ("principes", "bronnen"), "praktijk": ("praktijk", "bronnen"), "partners": ("partners",),
+         "begrippen": ("begrippen",), "voorwaarden_regel": ("begrippen",), "route": ("route", "checklists"),
+         "escalatieladder": ("escalatie", "bronnen"), "taken": ("taken",),
+         "trainers_adressen": ("lesmateriaal", "bronnen", "begrippen", "docs/"), "checklists_overzicht": ("checklists",),
+         "hele_handreiking": (), "offline_editie": (), "colofon": (), "wijzigingen": ("wijzigingen",)}
+
 MACROS = (bron, bronnenlijst, alle_bronnen, corporaties, corporaties_praktijk, principes, praktijk, partners,
           begrippen, voorwaarden_regel, route, escalatieladder, taken, trainers_adressen, checklists_overzicht,
-          hele_handreiking, offline_editie, colofon)
+          hele_handreiking, offline_editie, colofon, wijzigingen)
 
 
 def _sources(guide: Guide) -> dict:

@@ -47,8 +47,14 @@ def checklist_downloads(checklists: list[dict]) -> list[tuple[str, str]]:
 
 
 def page_url(src_path: str) -> str:
-    """The address of a page built from docs/<src_path> (every page is a .html file)."""
-    return src_path.removesuffix(".md") + ".html"
+    """The address of a page built from docs/<src_path> (every page is a .html file), its anchor kept."""
+    path, hash_, anchor = src_path.partition("#")
+    return path.removesuffix(".md") + ".html" + hash_ + anchor
+
+
+# The change log (content/wijzigingen.yml): its page, and its Atom feed in a release (a feed needs the public address).
+CHANGES_PAGE = "wat-is-er-veranderd.md"
+CHANGES_FEED = "wijzigingen.xml"
 
 
 # Made by `make build` from the offline edition, before the online one is built (scripts/guide_pdf.py).

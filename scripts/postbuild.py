@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from scripts import cache, outputs, page_contents, readability, search_index, site_nav, trainer_files, trainers
+from scripts import cache, csp, offline, outputs, page_contents, readability, search_index, site_nav, trainer_files, trainers
 from scripts.pipeline import Guide
 
 _EXTERNAL = re.compile(r'<a href="(https?://[^"]+)"')
@@ -31,6 +31,8 @@ def finish(site_dir: Path, guide: Guide) -> None:
     _rewrite(site_dir / outputs.page_url(outputs.ACCESSIBILITY_PAGE), lambda html: readability.fill(html, scores))
     for page in listing:
         _rewrite(site_dir / page["url"], lambda html: _mark_external_links(page_contents.add(html)))
+    # Last: the policy lists the hash of every inline script, in the pages as they are now.
+    csp.apply(site_dir, offline.SHIM_URI if guide.options.offline else None)
     # Material's source maps serve its developers, not readers: 1 MB per edition, and their comments name localhost.
     for source_map in (site_dir / "assets").rglob("*.map"):
         source_map.unlink()

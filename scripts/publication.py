@@ -60,6 +60,28 @@ def _problem(config_text: str, key: str, message: str) -> Problem:
     return Problem("mkdocs.yml", line, f"extra.uitgave.{key}" if key != "uitgave" else "extra.uitgave", message)
 
 
+def licence_line(publication: Publication) -> str:
+    """The licence in one sentence, the same in the footer, on every download and in its metadata; what may be
+    adapted is the guide's own text, not what it quotes. A preview without a licence says it has none yet."""
+    if not publication.licentie:
+        return "Licentie: nog niet vastgesteld (proefversie)."
+    return (f"Licentie van de eigen tekst van de handreiking, ook in checklists en hand-outs: {publication.licentie}. "
+            "Die tekst mag je volgens de licentie delen en aanpassen, met de handreiking als bron; citaten en "
+            "gegevens uit bronnen vallen er niet onder.")
+
+
+def licence_texts(publication: Publication) -> tuple[str, str]:
+    """The licence as shown on a download and as kept in its metadata."""
+    return licence_line(publication), licence_short(publication)
+
+
+def licence_short(publication: Publication) -> str:
+    """The licence for a file's metadata (Word allows 255 characters there)."""
+    if not publication.licentie:
+        return "Licentie: nog niet vastgesteld (proefversie)."
+    return f"{publication.licentie} voor de eigen tekst van de handreiking; citaten uit bronnen vallen er niet onder."
+
+
 def colophon(publication: Publication, version_label: str, preview: bool) -> str:
     """HTML: the colophon's table of who publishes the guide, its version, licence, review and contact."""
     def shown(value: str, what: str) -> str:

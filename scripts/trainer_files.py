@@ -7,7 +7,7 @@ import io
 from importlib.metadata import version as package_version
 from pathlib import Path
 
-from scripts import codeversion, handouts, links, outputs, pdf_render
+from scripts import codeversion, handouts, links, outputs, pdf_render, publication
 from scripts.cache import cached, fingerprint, folder
 from scripts.pipeline import Guide
 
@@ -21,7 +21,8 @@ def write(site_dir: Path, guide: Guide, listing: list[dict]) -> None:
     pages = {page["src"]: page for page in listing}
     for lesson in guide.content.lesmateriaal:
         page = pages[lesson["hoofdstuk"]]
-        content = handouts.parts(lesson, page["title"], page["sections"], page["url"], guide.options.site_url)
+        content = handouts.parts(lesson, page["title"], page["sections"], page["url"], guide.options.site_url,
+                                 publication.licence_texts(guide.publication))
         source = guide.content.find("bronnen", lesson["casus"]["bron"])
         for kind, make in (("pdf", lambda: handouts.handout_pdf(content, source, guide.version, fonts)),
                            ("docx", lambda: handouts.handout_docx(content, source, guide.version))):

@@ -157,3 +157,31 @@ def test_a_release_without_its_publication_settings_stops_with_a_dutch_message(p
     assert "mkdocs.yml:" in said and "extra.uitgave.contact" in said and "extra.uitgave.licentie" in said, said
     assert "extra.uitgave.uitgever" not in said and "Traceback" not in said
     assert not (tmp_path / "site").exists()
+
+
+def test_a_release_publishes_its_change_log_as_a_feed_whose_links_resolve(release_site):
+    from lxml import etree
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = etree.fromstring((release_site / "wijzigingen.xml").read_bytes())
+    entries = feed.findall(f"{atom}entry")
+    assert len(entries) >= 5
+    for entry in entries:
+        targets = [entry.findtext(f"{atom}id")] + re.findall(r'href="([^"]+)"', entry.findtext(f"{atom}content"))
+        for target in targets:
+            assert target.startswith(PUBLIC), target
+            path, _, anchor = target.removeprefix(PUBLIC).partition("#")
+            page = release_site / path
+            assert page.is_file(), target
+            assert not anchor or f'id="{anchor}"' in page.read_text(encoding="utf-8"), target
+    html = (release_site / "overlast.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" type="application/atom+xml" title="Wat is er veranderd" href="wijzigingen.xml">' in html
+    assert 'href="wijzigingen.xml"' in article_html(release_site / "wat-is-er-veranderd.html")
+    footer = html.split('class="md-copyright"')[1]
+    assert "CC BY 4.0" in footer
+
+
+def test_a_preview_has_no_feed_and_says_so(site):
+    assert not (site / "wijzigingen.xml").exists()
+    assert "application/atom+xml" not in (site / "index.html").read_text(encoding="utf-8")
+    assert "geen feed" in article_text(site / "wat-is-er-veranderd.html")
