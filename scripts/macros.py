@@ -134,6 +134,11 @@ def colofon(guide: Guide, page: str) -> str:
     return publication.colophon(guide.publication, guide.version_label, outputs.is_preview(guide.options.site_url))
 
 
+def contactadres(guide: Guide, page: str) -> str:
+    """The publisher's contact address as a link, from mkdocs.yml (extra.uitgave.contact)."""
+    return publication.contact_link(guide.publication)
+
+
 def wijzigingen(guide: Guide, page: str) -> str:
     """Every change from content/wijzigingen.yml, newest first, and how to follow them (the feed, once published)."""
     return changelog.page(guide.content.wijzigingen, site_nav.nav_titles(guide.nav), guide.has_feed, page)
@@ -147,11 +152,11 @@ READS = {"bron": ("bronnen",), "bronnenlijst": ("bronnen",), "alle_bronnen": ("b
          "begrippen": ("begrippen",), "voorwaarden_regel": ("begrippen",), "route": ("route", "checklists"),
          "escalatieladder": ("escalatie", "bronnen"), "taken": ("taken",),
          "trainers_adressen": ("lesmateriaal", "bronnen", "begrippen", "docs/"), "checklists_overzicht": ("checklists",),
-         "hele_handreiking": (), "offline_editie": (), "colofon": (), "wijzigingen": ("wijzigingen",)}
+         "hele_handreiking": (), "offline_editie": (), "colofon": (), "contactadres": (), "wijzigingen": ("wijzigingen",)}
 
 MACROS = (bron, bronnenlijst, alle_bronnen, corporaties, corporaties_praktijk, principes, praktijk, partners,
           begrippen, voorwaarden_regel, route, escalatieladder, taken, trainers_adressen, checklists_overzicht,
-          hele_handreiking, offline_editie, colofon, wijzigingen)
+          hele_handreiking, offline_editie, colofon, contactadres, wijzigingen)
 
 
 def _sources(guide: Guide) -> dict:

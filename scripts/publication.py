@@ -87,17 +87,23 @@ def colophon(publication: Publication, version_label: str, preview: bool) -> str
     def shown(value: str, what: str) -> str:
         return html_text(value) if value else f"<em>nog niet ingesteld ({what}; proefversie)</em>"
 
-    contact = publication.contact
-    contact_html = (f'<a href="mailto:{html_text(contact)}">{html_text(contact)}</a>' if _EMAIL.match(contact)
-                    else f'<a href="{html_text(contact)}">{html_text(contact)}</a>' if contact
-                    else shown("", "contactadres"))
     rows = [("Uitgever", shown(publication.uitgever, "uitgever")),
             ("Versie", html_text(version_label) + (" (proefversie, nog niet gepubliceerd)" if preview else "")),
             ("Licentie", shown(publication.licentie, "licentie")),
             ("Herziening", shown(publication.herziening, "herziening")),
-            ("Contact", contact_html)]
+            ("Contact", contact_link(publication))]
     body = "".join(f'<tr><th scope="row">{label}</th><td>{value}</td></tr>' for label, value in rows)
     return f'<table class="gegevenstabel colofon">\n<caption>Gegevens van de uitgave</caption>\n<tbody>{body}</tbody>\n</table>\n'
+
+
+def contact_link(publication: Publication) -> str:
+    """HTML: the publisher's contact address as a link (e-mail or form), or in a preview a note that it is not set."""
+    contact = publication.contact
+    if _EMAIL.match(contact):
+        return f'<a href="mailto:{html_text(contact)}">{html_text(contact)}</a>'
+    if contact:
+        return f'<a href="{html_text(contact)}">{html_text(contact)}</a>'
+    return "<em>nog niet ingesteld (contactadres; proefversie)</em>"
 
 
 def report_link(publication: Publication, title: str, address: str) -> str:

@@ -142,6 +142,12 @@ def test_a_release_names_its_publisher_and_every_page_offers_a_report_link(relea
         assert quote(address, safe="") in link.group(1) or quote(address) in link.group(1), page.name
 
 
+def test_the_accessibility_statement_sends_complaints_to_the_publishers_contact(release_site, site):
+    statement = article_html(release_site / "toegankelijkheid.html")
+    assert f'href="mailto:{SETTINGS["contact"]}"' in statement
+    assert "nog niet ingesteld" in article_text(site / "toegankelijkheid.html")
+
+
 def test_a_preview_says_it_has_no_contact_yet_and_the_colophon_says_what_is_missing(site):
     assert "nog niet ingesteld" in article_text(site / "colofon.html")
     html = article_html(site / "kernprincipes.html")
