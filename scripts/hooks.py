@@ -47,7 +47,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return tables.label_markdown_tables(html)
+    return tables.space_cells(tables.label_markdown_tables(html))
 
 
 def on_env(env, config, files):
