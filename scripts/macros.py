@@ -120,9 +120,15 @@ def colofon(guide: Guide, page: str) -> str:
     return publication.colophon(guide.publication, guide.version_label, outputs.is_preview(guide.options.site_url))
 
 
+def uitgever(guide: Guide, page: str) -> str:
+    """The publisher's name under the home page's title, from mkdocs.yml (extra.uitgave); nothing in a preview
+    that has none yet."""
+    return publication.publisher_line(guide.publication)
+
+
 MACROS = (bron, bronnenlijst, alle_bronnen, corporaties, corporaties_praktijk, principes, praktijk, partners,
           begrippen, voorwaarden_regel, route, escalatieladder, taken, trainers_adressen, checklists_overzicht,
-          hele_handreiking, offline_editie, colofon)
+          hele_handreiking, offline_editie, colofon, uitgever)
 
 
 def _sources(guide: Guide) -> dict:
