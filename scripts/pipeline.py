@@ -87,8 +87,9 @@ class Guide:
         return {p.relative_to(folder).as_posix(): p for p in sorted((folder / "downloads").glob("*.pdf"))}
 
     def page_additions(self, src: str) -> str:
-        """What every engine appends to a page's Markdown: the trainers' box of its chapter, the abbreviations."""
-        added = ""
+        """What every engine appends to a page's Markdown: where it stands on the first-tenant route, the trainers' box
+        of its chapter, the report link, the abbreviations."""
+        added = render.route_bars(self.content.route, src)
         chapter_pdf = self.book_pdfs().get(outputs.chapter_pdf(src))
         if chapter_pdf:
             added += lessons.chapter_pdf_offer(outputs.chapter_pdf(src), chapter_pdf.stat().st_size, src)
