@@ -7,7 +7,7 @@ import re
 from datetime import date
 from importlib.metadata import version as package_version
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from scripts import codeversion, outputs, pdf_render, publication, site_nav, trainers
 from scripts.cache import cached, fingerprint, folder
@@ -23,7 +23,11 @@ _DROP = [re.compile(pattern, re.S) for pattern in (
     r'<div class="checklist-acties"[^>]*>.*?</div>',
     r'<p class="handreiking-versie">.*?</p>',
     r'<aside class="md-source-file">.*?</aside>',
+    r'<nav class="routebalk".*?</nav>',
 )]
+# A chapter's own source list: in the whole guide it moves to the back, so it never fills a page of its own.
+_SOURCES = re.compile(r'<h2 id="(?P<slug>[^"]*)--bronnen">.*?</h2>\s*(?P<list><ul class="bronnenlijst">.*?</ul>)', re.S)
+_INTERNAL = re.compile(r'<a class="intern" href="#([^"]+)"')
 _CHECKBOX = re.compile(r'<input type="checkbox"[^>]*>')
 _ID = re.compile(r'\sid="([^"]+)"')
 _HREF = re.compile(r'\shref="([^"]*)"')
@@ -56,6 +60,9 @@ h3 { font-size: 11.5pt; margin: 12pt 0 4pt; bookmark-level: none; break-after: a
 h4, h5, h6 { bookmark-level: none; break-after: avoid; }
 p, li { orphans: 2; widows: 2; }
 a { color: #00505a; } a.extern::after { content: " (" attr(href) ")"; font-size: 8.5pt; word-break: break-all; }
+a.intern::after { content: " (zie p. " target-counter(attr(href), page) ")"; }
+.bronverwijzing a.intern::after { content: none; }
+#bronnen-per-hoofdstuk h2 { font-size: 12pt; bookmark-level: none; }
 table { border-collapse: collapse; width: 100%%; margin: 6pt 0 10pt; font-size: 9pt; }
 caption { text-align: left; font-weight: bold; margin-bottom: 3pt; }
 th, td { border-bottom: 0.5pt solid #999; padding: 3pt 5pt; text-align: left; vertical-align: top; }
@@ -96,11 +103,13 @@ def page_body(html: str, src: str, in_book: set[str], site_url: str) -> str:
         href = match.group(1)
         if re.match(r"[a-z]+:", href):
             return match.group(0)
-        path, _, anchor = href.partition("#")
+        parts = urlsplit(href)  # a link from the first-tenant route carries ?stap=, which paper does without
+        path, anchor = parts.path, parts.fragment
         target = posixpath.normpath(posixpath.join(posixpath.dirname(url), path)) if path else url
         target_src = target.removesuffix(".html") + ".md"
         if target_src in in_book:
-            return f' href="#{_slug(target_src)}--{anchor}"' if anchor else f' href="#{_slug(target_src)}"'
+            return f' class="intern" href="#{_slug(target_src)}--{anchor}"' if anchor else \
+                f' class="intern" href="#{_slug(target_src)}"'
         if outputs.is_preview(site_url):
             return ""  # a preview has no public address to link to: the words stay, the dead link goes
         return f' class="extern" href="{html_text(urljoin(site_url, target + (f"#{anchor}" if anchor else "")))}"'
@@ -132,11 +141,33 @@ def book_html(pages: list[tuple[str, str, str]], version: date, site_url: str, f
                     + "".join(f'<li><a href="#{_slug(src)}">{html_text(name)}</a></li>' for src, name, _ in pages)
                     + "</ol></div>")
     body = "".join(page_body(html, src, in_book, site_url) for src, _, html in pages)
+    if with_contents:
+        body = _sources_at_the_back(body, {_slug(src): name for src, name, _ in pages})
+    ids = set(_ID.findall(body)) | {_slug(src) for src, _, _ in pages}
+    body = _INTERNAL.sub(lambda m: m.group(0) if m.group(1) in ids else f'<a href="#{m.group(1)}"', body)
     moment = f"{version.isoformat()}T00:00:00Z"
     return (f'<!doctype html><html lang="nl-NL"><head><meta charset="utf-8"><title>{html_text(title)}</title>'
             f'<meta name="author" content="{AUTHOR}"><meta name="dcterms.created" content="{moment}">'
             f'<meta name="dcterms.modified" content="{moment}"><style>{fonts}\n{style}</style></head>'
             f"<body>{cover}{contents}{body}</body></html>")
+
+
+def _sources_at_the_back(body: str, titles: dict[str, str]) -> str:
+    """Each chapter's source list moves to one section at the back, under the chapter's name; the chapter keeps a
+    line that points there with its page number. A short list no longer takes a nearly empty page of its own."""
+    moved = []
+
+    def move(match: re.Match) -> str:
+        slug = match.group("slug")
+        moved.append(f'<h2 id="{slug}--bronnen">{html_text(titles.get(slug, ""))}</h2>{match.group("list")}')
+        return (f'<p class="bronnen-achterin">De bronnen van dit hoofdstuk staan achterin, bij '
+                f'<a class="intern" href="#{slug}--bronnen">Bronnen per hoofdstuk</a>.</p>')
+
+    body = _SOURCES.sub(move, body)
+    if not moved:
+        return body
+    return (body + '<section class="pagina" id="bronnen-per-hoofdstuk"><h1>Bronnen per hoofdstuk</h1>'
+            + "".join(moved) + "</section>")
 
 
 def book_pdf(pages: list[tuple[str, str, str]], version: date, site_url: str, fonts: str, **options) -> bytes:

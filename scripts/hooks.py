@@ -52,7 +52,7 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     guide = engine.guide_of(config)
     html = section_sources.add_lines(html, guide.sources_by_id(), page.file.src_uri)
-    return tables.label_markdown_tables(html)
+    return tables.space_cells(tables.label_markdown_tables(html))
 
 
 def on_env(env, config, files):

@@ -134,6 +134,12 @@ def colofon(guide: Guide, page: str) -> str:
     return publication.colophon(guide.publication, guide.version_label, outputs.is_preview(guide.options.site_url))
 
 
+def uitgever(guide: Guide, page: str) -> str:
+    """The publisher's name under the home page's title, from mkdocs.yml (extra.uitgave); nothing in a preview
+    that has none yet."""
+    return publication.publisher_line(guide.publication)
+
+
 def contactadres(guide: Guide, page: str) -> str:
     """The publisher's contact address as a link, from mkdocs.yml (extra.uitgave.contact)."""
     return publication.contact_link(guide.publication)
@@ -152,11 +158,11 @@ READS = {"bron": ("bronnen",), "bronnenlijst": ("bronnen",), "alle_bronnen": ("b
          "begrippen": ("begrippen",), "voorwaarden_regel": ("begrippen",), "route": ("route", "checklists"),
          "escalatieladder": ("escalatie", "bronnen"), "taken": ("taken",),
          "trainers_adressen": ("lesmateriaal", "bronnen", "begrippen", "docs/"), "checklists_overzicht": ("checklists",),
-         "hele_handreiking": (), "offline_editie": (), "colofon": (), "contactadres": (), "wijzigingen": ("wijzigingen",)}
+         "hele_handreiking": (), "offline_editie": (), "colofon": (), "contactadres": (), "uitgever": (), "wijzigingen": ("wijzigingen",)}
 
 MACROS = (bron, bronnenlijst, alle_bronnen, corporaties, corporaties_praktijk, principes, praktijk, partners,
           begrippen, voorwaarden_regel, route, escalatieladder, taken, trainers_adressen, checklists_overzicht,
-          hele_handreiking, offline_editie, colofon, contactadres, wijzigingen)
+          hele_handreiking, offline_editie, colofon, contactadres, uitgever, wijzigingen)
 
 
 def _sources(guide: Guide) -> dict:

@@ -109,8 +109,9 @@ class Guide:
         return page_dates.under_title(markdown, self.page_dates.get(src, self.version))
 
     def page_additions(self, src: str) -> str:
-        """What every engine appends to a page's Markdown: the trainers' box of its chapter, the abbreviations."""
-        added = ""
+        """What every engine appends to a page's Markdown: where it stands on the first-tenant route, the trainers' box
+        of its chapter, the report link, the abbreviations."""
+        added = render.route_bars(self.content.route, src)
         offers = self.pdf_offers()
         if outputs.chapter_pdf(src) in offers:
             added += lessons.chapter_pdf_offer(outputs.chapter_pdf(src), offers[outputs.chapter_pdf(src)], src)

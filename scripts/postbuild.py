@@ -8,7 +8,7 @@ from pathlib import Path
 from scripts import cache, csp, offline, outputs, page_contents, readability, search_index, site_nav, trainer_files, trainers
 from scripts.pipeline import Guide
 
-_EXTERNAL = re.compile(r'<a href="(https?://[^"]+)"')
+_EXTERNAL = re.compile(r'<a href="(https?://[^"]+)"([^>]*)>(.*?)</a>', re.S)
 
 
 def finish(site_dir: Path, guide: Guide) -> None:
@@ -40,8 +40,19 @@ def finish(site_dir: Path, guide: Guide) -> None:
 
 def _mark_external_links(html: str) -> str:
     """Links to other sites get class 'extern', so print can write their address (the CSS cannot tell them apart:
-    Material's instant navigation makes every link absolute)."""
-    return _EXTERNAL.sub(r'<a class="extern" href="\1"', html)
+    Material's instant navigation makes every link absolute); a link whose text is its address does not."""
+    def mark(match: re.Match) -> str:
+        href, rest, text = match.groups()
+        if _bare(re.sub(r"<[^>]+>", "", text)) == _bare(href):
+            return match.group(0)  # the text is the address: printing it again would show it twice
+        return f'<a class="extern" href="{href}"{rest}>{text}</a>'
+
+    return _EXTERNAL.sub(mark, html)
+
+
+def _bare(address: str) -> str:
+    """An address as people write it: 'https://www.voorbeeld.nl/' and 'voorbeeld.nl' are the same."""
+    return re.sub(r"^(https?://)?(www\.)?", "", address.strip().replace("&amp;", "&")).rstrip("/")
 
 
 def _rewrite(path: Path, change) -> None:

@@ -82,6 +82,13 @@ def licence_short(publication: Publication) -> str:
     return f"{publication.licentie} voor de eigen tekst van de handreiking; citaten uit bronnen vallen er niet onder."
 
 
+def publisher_line(publication: Publication) -> str:
+    """HTML: one line that names the publisher, or nothing when none is set (a preview)."""
+    if not publication.uitgever:
+        return ""
+    return f'<p class="uitgever">Een uitgave van <strong>{html_text(publication.uitgever)}</strong></p>\n'
+
+
 def colophon(publication: Publication, version_label: str, preview: bool) -> str:
     """HTML: the colophon's table of who publishes the guide, its version, licence, review and contact."""
     def shown(value: str, what: str) -> str:

@@ -6,6 +6,7 @@ import re
 from itertools import groupby
 
 from scripts.markup import date_nl, html_text, link, md_text, table
+from scripts.outputs import page_url
 
 _PRAKTIJK_LABELS = {"do": "Aanrader", "dont": "Valkuil", "voorbeeld": "Praktijkvoorbeeld",
                     "botst": "Botst met Housing First"}
@@ -238,26 +239,78 @@ def conditions_rule_link(begrip: dict, from_src: str) -> str:
 
 # Route for a first tenant --------------------------------------------------------------------------
 
+ROUTE_PAGE = "eerste-huurder.md"
+ROUTE_NAME = "Je eerste Housing First-huurder"
+
+
 def route(steps: list[dict], checklists: list[dict], from_src: str) -> str:
-    """The first-tenant route: numbered steps, each with who, what, its section and its checklist."""
-    by_id = {c["id"]: c for c in checklists}
+    """The first-tenant route: numbered steps, each with who, what, its section and its checklist.
+
+    Both links carry ?stap=<id>, so the page they open shows where on the route the reader is (route_bars)."""
     blocks = []
     for number, step in enumerate(steps, start=1):
-        checklist_id, _, section_id = step["checklist"].partition("#")
-        checklist = by_id[checklist_id]
-        name = md_text(checklist["titel"])
-        if section_id:
-            section = next(s for s in checklist["secties"] if s["id"] == section_id)
-            name += f", deel ‘{md_text(section['titel'])}’"
-        target = link(from_src, f"checklists/{checklist_id}.md" + (f"#{section_id}" if section_id else ""))
+        name = md_text(_step_checklist_name(step, checklists))
         blocks.append(
             f"## {number}. {md_text(step['titel'])} {{ #{step['id']} }}\n\n"
             f'<div class="routestap" markdown>\n\n'
             f"**Wie:** {md_text(step['wie'])}\n\n{md_text(step['wat'])}\n\n"
-            f"- [Lees meer over deze stap]({link(from_src, step['lees'])})\n"
-            f"- Checklist: [{name}]({target})\n\n</div>\n"
+            f"- [Lees meer over deze stap]({_on_route(link(from_src, step['lees']), step['id'])})\n"
+            f"- Checklist: [{name}]({_on_route(link(from_src, _step_checklist(step)), step['id'])})\n\n</div>\n"
         )
     return "\n".join(blocks)
+
+
+def route_bars(steps: list[dict], src: str) -> str:
+    """HTML: for every route step that links to this page, a hidden bar 'Stap 3 van 8: ...' with the previous and
+    next step. assets/javascripts/route.js shows the one named by ?stap= in the address; without it, none shows."""
+    here = page_url(src)
+    total = len(steps)
+
+    def href(target: str, step_id: str | None = None) -> str:
+        path, _, anchor = target.partition("#")
+        url = link(here, page_url(path))
+        return html_text(url + (f"?stap={step_id}" if step_id else "") + (f"#{anchor}" if anchor else ""))
+
+    bars = []
+    for index, step in enumerate(steps):
+        if src not in (step["lees"].partition("#")[0], _step_checklist(step).partition("#")[0]):
+            continue
+        ways = []
+        if index > 0:
+            before = steps[index - 1]
+            ways.append(f'<a class="routebalk__vorige" href="{href(before["lees"], before["id"])}">'
+                        f'<span aria-hidden="true">← </span>Vorige stap: {html_text(before["titel"])}</a>')
+        if index + 1 < total:
+            after = steps[index + 1]
+            ways.append(f'<a class="routebalk__volgende" href="{href(after["lees"], after["id"])}">'
+                        f'Volgende stap: {html_text(after["titel"])}<span aria-hidden="true"> →</span></a>')
+        bars.append(
+            f'<nav class="routebalk" data-route-stap="{html_text(step["id"])}" aria-label="Route {ROUTE_NAME}" '
+            f'data-search-exclude hidden>\n'
+            f'<p class="routebalk__waar"><a href="{href(ROUTE_PAGE + "#" + step["id"])}">{ROUTE_NAME}</a>: '
+            f'<strong>stap {index + 1} van {total}, {html_text(step["titel"])}</strong></p>\n'
+            f'<p class="routebalk__verder">{" ".join(ways)}</p>\n</nav>\n')
+    return "\n" + "".join(bars) if bars else ""
+
+
+def _step_checklist(step: dict) -> str:
+    checklist_id, _, section_id = step["checklist"].partition("#")
+    return f"checklists/{checklist_id}.md" + (f"#{section_id}" if section_id else "")
+
+
+def _step_checklist_name(step: dict, checklists: list[dict]) -> str:
+    checklist_id, _, section_id = step["checklist"].partition("#")
+    checklist = next(c for c in checklists if c["id"] == checklist_id)
+    if not section_id:
+        return checklist["titel"]
+    section = next(s for s in checklist["secties"] if s["id"] == section_id)
+    return f"{checklist['titel']}, deel ‘{section['titel']}’"
+
+
+def _on_route(url: str, step_id: str) -> str:
+    """A link from the route: '?stap=<id>' before the anchor."""
+    path, hash_, anchor = url.partition("#")
+    return f"{path}?stap={step_id}{hash_}{anchor}"
 
 
 # Escalation ladders -----------------------------------------------------------------------------

@@ -191,3 +191,60 @@ def test_a_preview_has_no_feed_and_says_so(site):
     assert not (site / "wijzigingen.xml").exists()
     assert "application/atom+xml" not in (site / "index.html").read_text(encoding="utf-8")
     assert "geen feed" in article_text(site / "wat-is-er-veranderd.html")
+
+
+def test_the_home_page_names_the_publisher_of_a_release_and_no_one_in_a_preview(release_site, site):
+    assert "Een uitgave van Stichting Voorbeeld &amp; Co" in article_html(release_site / "index.html")
+    assert "Een uitgave van" not in article_html(site / "index.html")
+
+
+class _UnderPath(__import__("http.server").server.SimpleHTTPRequestHandler):
+    """A web server that holds the site under a folder (/housing-first/) and answers a missing page with the
+    site's 404.html, as nginx's error_page does."""
+
+    prefix = "/" + PUBLIC.split("/", 3)[3]
+
+    def log_message(self, format, *args):
+        pass
+
+    def send_head(self):
+        if not self.path.startswith(self.prefix):
+            self.send_error(404)
+            return None
+        self.path = "/" + self.path[len(self.prefix):]
+        if not Path(self.translate_path(self.path)).exists():
+            body = (Path(self.directory) / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return io.BytesIO(body)
+        return super().send_head()
+
+
+@pytest.mark.browser
+def test_the_404_page_of_a_site_in_a_folder_loads_its_styles(release_site, browser):
+    from functools import partial
+    from http.server import ThreadingHTTPServer
+    from threading import Thread
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_UnderPath, directory=str(release_site)))
+    Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        failed = []
+        page.on("response", lambda response: failed.append(response.url) if response.status >= 400
+                and response.request.resource_type in ("stylesheet", "script") else None)
+        response = page.goto(f"http://127.0.0.1:{server.server_address[1]}{_UnderPath.prefix}a/b/bestaat-niet.html")
+        assert response.status == 404
+        assert "Deze pagina bestaat niet" in page.content()
+        assert not failed, f"styles or scripts that did not load: {failed}"
+        # the guide's own stylesheet is in force: the header has the guide's colour
+        assert page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).backgroundColor") == \
+            "rgb(0, 96, 107)"
+        home = page.locator("article a", has_text="de startpagina").get_attribute("href")
+        assert home.startswith(_UnderPath.prefix)
+    finally:
+        context.close()
+        server.shutdown()

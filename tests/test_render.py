@@ -125,3 +125,12 @@ def test_markdown_tables_get_column_names_on_every_cell():
     assert '<td data-label="Vlaanderen">Zelf <b>betalen</b></td>' in labelled
     assert tables.label_markdown_tables('<table class="x"><tr><td>a</td></tr></table>') == \
         '<table class="x"><tr><td>a</td></tr></table>'
+
+
+def test_table_cells_stay_apart_as_words_when_the_tags_are_dropped():
+    from lxml import html as lxml_html
+
+    html = markdown.markdown("| Partner | Wie |\n| --- | --- |\n| Gemeente | Regie<br>en geld |\n", extensions=["tables"])
+    spaced = tables.space_cells(tables.label_markdown_tables(html).replace("\n", ""))
+    words = lxml_html.fragment_fromstring(spaced, create_parent="div").text_content().split()
+    assert words == ["Partner", "Wie", "Gemeente", "Regie", "en", "geld"]
