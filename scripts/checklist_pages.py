@@ -15,12 +15,16 @@ def mentions_conditions(checklist: dict) -> bool:
     return any(w in p["tekst"].lower() for s in checklist["secties"] for p in s["punten"] for w in words)
 
 
-def page_markdown(checklist: dict, sizes: dict, sources: list[dict], rule: dict) -> str:
-    """The whole Markdown of a checklist page, made from the data: no macro looks the checklist up again."""
+def page_markdown(checklist: dict, sizes: dict, sources: list[dict], rule: dict, titles: dict | None = None) -> str:
+    """The whole Markdown of a checklist page, made from the data: no macro looks the checklist up again.
+    titles: the nav title of each page in the checklist's 'zie_ook'."""
     src = outputs.checklist_page(checklist["id"])
     description = json.dumps(" ".join(checklist["doel"].split()), ensure_ascii=False)
     # Made from data, so there is no macro code in it: mkdocs-macros need not render it.
     parts = [f"---\ndescription: {description}\nrender_macros: false\n---\n", f"# {md_text(checklist['titel'])}\n", body(checklist, sizes, src)]
+    if checklist.get("zie_ook"):
+        pages = ", ".join(f"[{md_text((titles or {}).get(p, p))}]({link(src, p)})" for p in checklist["zie_ook"])
+        parts.insert(2, f"**Zie ook:** {pages}\n{{ .checklist-zie-ook }}\n")
     if mentions_conditions(checklist):
         parts.append(conditions_rule_link(rule, src))
     parts.append(source_list(sources))

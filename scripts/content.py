@@ -17,7 +17,7 @@ from scripts.problems import Problem, ContentError, describe_schema_error
 from scripts.yaml_source import Dataset, format_path, parse, read
 
 DATASETS = ("bronnen", "corporaties", "principes", "checklists", "praktijk", "partners", "begrippen", "route",
-            "taken", "synoniemen", "lesmateriaal", "escalatie", "wijzigingen")
+            "taken", "synoniemen", "lesmateriaal", "escalatie", "wijzigingen", "corporatiescan")
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,7 @@ class Content:
     lesmateriaal: list
     escalatie: list
     wijzigingen: list
+    corporatiescan: list
 
     def find(self, dataset: str, record_id: str) -> dict:
         """The record with this id in one dataset; an unknown id is an editor's mistake, named in Dutch."""
@@ -183,7 +184,8 @@ def _reference_problems(datasets: dict) -> list[Problem]:
                 problems.append(Problem(dataset.file, _line(dataset, path), format_path(path), (
                     f"onbekende bron '{bron_id}'; voeg die toe aan content/bronnen.yml of kies een "
                     "bestaande id")))
-    return problems + _checklist_reference_problems(datasets) + _escalation_problems(datasets)
+    return (problems + _checklist_reference_problems(datasets) + _escalation_problems(datasets)
+            + _checklist_item_problems(datasets) + _scan_problems(datasets))
 
 
 def _chapter_problems(datasets: dict, docs_dir: Path) -> list[Problem]:
@@ -223,6 +225,52 @@ def _checklist_reference_problems(datasets: dict) -> list[Problem]:
                 f"checklist '{checklist_id}' heeft geen sectie '{section_id}'; kies uit: "
                 f"{', '.join(sorted(sections[checklist_id]))}")))
     return problems
+
+
+def _checklist_item_problems(datasets: dict) -> list[Problem]:
+    """Every 'checklist-id#punt-id' of a ladder step or a scan principle names an item that exists."""
+    if "checklists" not in datasets:
+        return []
+    items = {c["id"]: [p["id"] for s in c["secties"] for p in s["punten"]] for c in datasets["checklists"].data["checklists"]}
+    references = []
+    if "escalatie" in datasets:
+        references += [(datasets["escalatie"], ("escalatie", i, "checklistpunt"), step["checklistpunt"])
+                       for i, step in enumerate(datasets["escalatie"].data["escalatie"])]
+    if "corporatiescan" in datasets:
+        references += [(datasets["corporatiescan"], ("corporatiescan", i, "checklistpunten", j), item)
+                       for i, record in enumerate(datasets["corporatiescan"].data["corporatiescan"])
+                       for j, item in enumerate(record["checklistpunten"])]
+    problems = []
+    for dataset, path, reference in references:
+        checklist_id, _, item_id = reference.partition("#")
+        if checklist_id not in items:
+            message = f"onbekende checklist '{checklist_id}'; kies uit: {', '.join(items)}"
+        elif item_id not in items[checklist_id]:
+            message = (f"checklist '{checklist_id}' heeft geen punt '{item_id}'; kies uit: "
+                       + ", ".join(items[checklist_id]))
+        else:
+            continue
+        problems.append(Problem(dataset.file, _line(dataset, path), format_path(path), message))
+    return problems
+
+
+def _scan_problems(datasets: dict) -> list[Problem]:
+    """The scan has each core principle once, and no statement twice (an answer is kept per statement text)."""
+    if "corporatiescan" not in datasets or "principes" not in datasets:
+        return []
+    dataset = datasets["corporatiescan"]
+    principles = [p["id"] for p in datasets["principes"].data["principes"]]
+    records = dataset.data["corporatiescan"]
+    problems = [Problem(dataset.file, _line(dataset, ("corporatiescan", i, "id")), format_path(("corporatiescan", i)), (
+                    f"onbekend principe '{record['id']}'; kies een id uit content/principes.yml: {', '.join(principles)}"))
+                for i, record in enumerate(records) if record["id"] not in principles]
+    missing = [p for p in principles if p not in {r["id"] for r in records}]
+    if missing:
+        problems.append(Problem(dataset.file, _line(dataset, ("corporatiescan",)), "corporatiescan", (
+            f"het principe '{missing[0]}' heeft geen stellingen; elk principe uit content/principes.yml staat in de scan")))
+    texts = [(("corporatiescan", i, "stellingen", j, "tekst"), " ".join(s["tekst"].split()))
+             for i, record in enumerate(records) for j, s in enumerate(record["stellingen"])]
+    return problems + _unique(dataset, texts, "de stelling")
 
 
 def _escalation_problems(datasets: dict) -> list[Problem]:

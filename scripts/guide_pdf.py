@@ -88,12 +88,19 @@ def _slug(src: str) -> str:
     return src.removesuffix(".md").replace("/", "-")
 
 
+def _paper_box(match: re.Match) -> str:
+    """A checkbox on paper: an empty box that keeps the item's id, so a link to the item still lands on it."""
+    found = _ID.search(match.group(0))
+    anchor = f' id="{found.group(1)}"' if found else ""
+    return f'<span class="vakje"{anchor} aria-hidden="true">☐</span>'
+
+
 def page_body(html: str, src: str, in_book: set[str], site_url: str) -> str:
     """One built page's article for paper: ids made unique to the page, links pointing inside the book."""
     body = trainers.article(html)
     for pattern in _DROP:
         body = pattern.sub("", body)
-    body = _CHECKBOX.sub('<span class="vakje" aria-hidden="true">☐</span>', body)
+    body = _CHECKBOX.sub(_paper_box, body)
     body = _DETAILS.sub("<details open", body)
     slug = _slug(src)
     body = _ID.sub(lambda m: f' id="{slug}--{m.group(1)}"', body)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from inspect import Parameter, signature
 from typing import TYPE_CHECKING, Callable
 
-from scripts import changelog, checklist_pages, offline, outputs, publication, render, section_sources, site_nav, trainers
+from scripts import changelog, checklist_pages, offline, outputs, publication, render, scan, section_sources, site_nav, trainers
+from scripts import wat_nu as decision_aid
 from scripts.content import UnknownRecord
 
 if TYPE_CHECKING:  # the pipeline reads READS below to date each page
@@ -101,6 +102,20 @@ def escalatieladder(guide: Guide, page: str, ladder: str = "overlast") -> str:
     return render.escalation_ladder(guide.content.escalatie, ladder, _sources(guide), page)
 
 
+def corporatiescan(guide: Guide, page: str) -> str:
+    """The corporatie-scan from content/corporatiescan.yml: statements per principle, score, what to read first."""
+    docs = guide.options.root / "docs"
+    pages = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8-sig") for p in sorted(docs.glob("*.md"))}
+    titles = scan.section_titles(pages, site_nav.nav_titles(guide.nav), guide.content.principes)
+    return scan.page(guide.content.corporatiescan, guide.content.principes, guide.content.checklists, _sources(guide),
+                     titles, page)
+
+
+def wat_nu(guide: Guide, page: str) -> str:
+    """'Wat doe ik nu?': the escalation ladders as questions, one at a time, each ending in an action."""
+    return decision_aid.page(guide.content.escalatie, guide.content.checklists, _sources(guide), page)
+
+
 def taken(guide: Guide, page: str) -> str:
     """The task cards at the top of the home page, from content/taken.yml."""
     return render.tasks(guide.content.taken, page)
@@ -157,12 +172,14 @@ READS = {"bron": ("bronnen",), "bronnenlijst": ("bronnen",), "alle_bronnen": ("b
          "principes": ("principes", "bronnen"), "praktijk": ("praktijk", "bronnen"), "partners": ("partners",),
          "begrippen": ("begrippen",), "voorwaarden_regel": ("begrippen",), "route": ("route", "checklists"),
          "escalatieladder": ("escalatie", "bronnen"), "taken": ("taken",),
+         "corporatiescan": ("corporatiescan", "principes", "checklists", "bronnen", "docs/"),
+         "wat_nu": ("escalatie", "checklists", "bronnen"),
          "trainers_adressen": ("lesmateriaal", "bronnen", "begrippen", "docs/"), "checklists_overzicht": ("checklists",),
          "hele_handreiking": (), "offline_editie": (), "colofon": (), "contactadres": (), "uitgever": (), "wijzigingen": ("wijzigingen",)}
 
 MACROS = (bron, bronnenlijst, alle_bronnen, corporaties, corporaties_praktijk, principes, praktijk, partners,
-          begrippen, voorwaarden_regel, route, escalatieladder, taken, trainers_adressen, checklists_overzicht,
-          hele_handreiking, offline_editie, colofon, contactadres, uitgever, wijzigingen)
+          begrippen, voorwaarden_regel, route, escalatieladder, corporatiescan, wat_nu, taken, trainers_adressen,
+          checklists_overzicht, hele_handreiking, offline_editie, colofon, contactadres, uitgever, wijzigingen)
 
 
 def _sources(guide: Guide) -> dict:

@@ -138,8 +138,9 @@ class Guide:
         """Generated Markdown pages (relative to docs/): one per checklist."""
         sizes = self.download_sizes()
         rule = self.content.find("begrippen", "voorwaarden")
+        titles = site_nav.nav_titles(self.nav)
         return {outputs.checklist_page(c["id"]): checklist_pages.page_markdown(
-                    c, sizes[c["id"]], [self.content.find("bronnen", b) for b in c["bronnen"]], rule)
+                    c, sizes[c["id"]], [self.content.find("bronnen", b) for b in c["bronnen"]], rule, titles)
                 for c in self.content.checklists}
 
 
