@@ -7,7 +7,8 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from scripts import engine, offline, outputs, page_checks, postbuild, problem_text, redirect_page, site_nav, tables
+from scripts import (engine, lesson_checks, offline, outputs, page_checks, postbuild, problem_text, redirect_page,
+                     site_nav, tables)
 from scripts.problems import EditorError
 
 
@@ -52,8 +53,11 @@ def on_page_content(html, page, config, files):
 
 def on_env(env, config, files):
     coming = outputs.post_build_paths(engine.guide_of(config).content.lesmateriaal)  # written by on_post_build
-    problems = page_checks.link_problems(engine.rendered_pages(files), {f.url for f in files} | set(coming),
-                                         engine.data_texts(Path(config.config_file_path).parent))
+    root, pages = Path(config.config_file_path).parent, engine.rendered_pages(files)
+    problems = page_checks.link_problems(pages, {f.url for f in files} | set(coming), engine.data_texts(root))
+    # Lesson material names sections ('sectie') that hand-outs and quizzes link to: each must be a built heading.
+    problems += lesson_checks.built_section_problems(root / "content" / "lesmateriaal.yml",
+                                                     {src: html for src, (_, _, html) in pages.items()})
     if problems:
         raise EditorError(problems)
     return env
