@@ -99,6 +99,11 @@ def trainers_adressen(guide: Guide, page: str) -> str:
                                     guide.content.find("begrippen", "voorwaarden"))
 
 
+def trainers_lessen(guide: Guide, page: str) -> str:
+    """The overview at the top of the Voor trainers page: per chapter its session length, hand-outs and self-test."""
+    return trainers.overview(guide.nav, {lesson["hoofdstuk"]: lesson for lesson in guide.content.lesmateriaal})
+
+
 def checklists_overzicht(guide: Guide, page: str) -> str:
     """Every checklist with its audience and both downloads, as a table."""
     return checklist_pages.overview(guide.content.checklists, guide.download_sizes(), outputs.page_url(page))
@@ -121,7 +126,8 @@ def colofon(guide: Guide, page: str) -> str:
 
 
 MACROS = (bron, bronnenlijst, alle_bronnen, corporaties, corporaties_praktijk, principes, praktijk, partners,
-          begrippen, voorwaarden_regel, route, escalatieladder, taken, trainers_adressen, checklists_overzicht,
+          begrippen, voorwaarden_regel, route, escalatieladder, taken, trainers_adressen, trainers_lessen,
+          checklists_overzicht,
           hele_handreiking, offline_editie, colofon)
 
 
