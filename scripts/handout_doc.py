@@ -4,6 +4,7 @@ A document is a list of blocks; text in a block is a string or a list of strings
   ("h1" | "h2" | "h3", text)   a heading
   ("p" | "klein", text)        a paragraph; 'klein' in a smaller type (sources, hints)
   ("ul" | "ol", [text, ...])   a list
+  ("vakjes", [str, ...])       choices to tick, each with an empty box
   ("kaartjes", [str, ...])     cards to cut out: boxes without numbers, in the order given
   ("ruimte", lines)            room for notes: ruled lines
   ("tabel", caption, headers, [[text, ...], ...])
@@ -13,6 +14,7 @@ A document is a list of blocks; text in a block is a string or a list of strings
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,6 +23,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from markupsafe import escape
 
 from scripts import pdf_render
 from scripts.downloads import add_page_field, mark_preview, normalise_zip, set_a4, set_core_properties, set_language
@@ -46,10 +49,12 @@ h3 { font-size: 9.5pt; margin: 6pt 0 2pt; break-after: avoid; }
 ul, ol { margin: 0 0 4pt 14pt; padding: 0; } li { margin: 0 0 1.5pt; } p { margin: 0 0 3pt; }
 a { color: #00606b; }
 .klein { font-size: 8pt; color: #333; }
+ul.vakjes { list-style: none; margin-left: 4pt; }
 ul.kaartjes { list-style: none; margin: 4pt 0; display: flex; flex-wrap: wrap; gap: 4pt; }
-ul.kaartjes li { width: 47%%; border: 0.8pt dashed #555; padding: 6pt; margin: 0; min-height: 11mm; break-inside: avoid; }
-div.ruimte { border-bottom: 0.5pt solid #999; background: repeating-linear-gradient(#fff 0, #fff 7.5mm, #999 7.5mm,
-  #999 7.7mm); margin: 2pt 0 6pt; }
+ul.kaartjes li { box-sizing: border-box; width: 48%%; border: 0.8pt dashed #555; padding: 6pt; margin: 0;
+  min-height: 14mm; break-inside: avoid; }
+div.ruimte { margin: 0 0 6pt; } div.ruimte div { height: 7.5mm; border-bottom: 0.5pt solid #999; }
+.nieuwe-pagina { break-before: page; }
 table { border-collapse: collapse; width: 100%%; margin: 2pt 0 6pt; font-size: 8.5pt; }
 caption { text-align: left; font-weight: bold; margin-bottom: 2pt; }
 th, td { border: 0.5pt solid #999; padding: 2pt 4pt; text-align: left; vertical-align: top; }
@@ -71,11 +76,16 @@ def to_pdf(blocks: list[tuple], title: str, version: date, fonts: str, preview: 
     return pdf_render.render(to_html(blocks, title, version, fonts), preview)
 
 
+def _inline(text: str) -> str:
+    """Whitespace of data text folded to single spaces; a run's leading or trailing space stays (it joins runs)."""
+    return re.sub(r"\s+", " ", str(text))
+
+
 def _runs_html(text) -> str:
     if isinstance(text, str):
         return html_text(text)
     return "".join(f'<a href="{html_text(part.href)}">{html_text(part.text)}</a>' if isinstance(part, Link)
-                   else html_text(part) for part in text)
+                   else str(escape(_inline(part))) for part in text)
 
 
 def _html_block(block: tuple) -> str:
@@ -84,13 +94,14 @@ def _html_block(block: tuple) -> str:
         return f"<{kind}>{_runs_html(block[1])}</{kind}>"
     if kind in ("p", "klein"):
         return f'<p class="{kind}">{_runs_html(block[1])}</p>'
-    if kind in ("ul", "ol", "kaartjes"):
-        tag, extra = ("ol", "") if kind == "ol" else ("ul", ' class="kaartjes"' if kind == "kaartjes" else "")
-        return f"<{tag}{extra}>" + "".join(f"<li>{_runs_html(item)}</li>" for item in block[1]) + f"</{tag}>"
+    if kind in ("ul", "ol", "kaartjes", "vakjes"):
+        tag, extra = ("ol", "") if kind == "ol" else ("ul", f' class="{kind}"' if kind != "ul" else "")
+        box = "☐ " if kind == "vakjes" else ""
+        return f"<{tag}{extra}>" + "".join(f"<li>{box}{_runs_html(item)}</li>" for item in block[1]) + f"</{tag}>"
     if kind == "nieuwe-pagina":
-        return '<div style="break-before: page"></div>'
+        return '<div class="nieuwe-pagina"></div>'
     if kind == "ruimte":
-        return f'<div class="ruimte" style="height: {block[1] * 7.7:.1f}mm"></div>'
+        return '<div class="ruimte">' + "<div></div>" * block[1] + "</div>"
     if kind == "tabel":
         _, caption, headers, rows = block
         head = "".join(f'<th scope="col">{html_text(h)}</th>' for h in headers)
@@ -136,6 +147,9 @@ def _docx_block(document, block: tuple) -> None:
     elif kind in ("ul", "ol"):
         for item in block[1]:
             _add_runs(document.add_paragraph(style="List Number" if kind == "ol" else "List Bullet"), item)
+    elif kind == "vakjes":
+        for item in block[1]:
+            _add_runs(document.add_paragraph(), ["☐ ", item])
     elif kind == "kaartjes":
         table = document.add_table(rows=(len(block[1]) + 1) // 2, cols=2)
         table.style = "Table Grid"
@@ -170,7 +184,7 @@ def _add_runs(paragraph, text, size=None) -> None:
         if isinstance(part, Link):
             add_hyperlink(paragraph, part.text, part.href)
         else:
-            run = paragraph.add_run(" ".join(part.split()) if part.strip() else part)
+            run = paragraph.add_run(_inline(part))
             if size:
                 run.font.size = size
 

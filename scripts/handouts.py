@@ -30,9 +30,13 @@ class Addresses:
         shown = shared_address(self.site_url, path)
         return Link(shown, "../" + path if is_preview(self.site_url) else shown)
 
+    def named(self, section: str) -> Link:
+        """A link to 'page.md#anchor' showing the heading it leads to."""
+        return Link(self.titles.get(section, section), self.of(section).href)
+
     def titled(self, section: str) -> list:
-        """'De escalatieladder (address)' as text with a link."""
-        return [f"{self.titles.get(section, section)} (", self.of(section), ")"]
+        """"Zie ‘De escalatieladder’: address", as text with a link."""
+        return [f"Zie ‘{self.titles.get(section, section)}’: ", self.of(section)]
 
 
 def card_order(cards: list[str]) -> list[str]:
@@ -80,7 +84,7 @@ def trainer(lesson: dict, title: str, source: dict, sections: list[tuple[int, st
     tables = [("tabel", f"Sessieplan voor {PLAN_NAMES[length]} ({minutes} minuten)",
                ("Minuten", "Onderdeel", "Wat", "Stuk in de handreiking"),
                [[str(block["minuten"]), PARTS[block["onderdeel"]], block["wat"],
-                 [links.of(block["sectie"])] if "sectie" in block else ""] for block in plan[length]])
+                 [links.named(block["sectie"])] if "sectie" in block else ""] for block in plan[length]])
               for length, minutes in PLAN_MINUTES.items() if length in plan]
     if tables:
         blocks += [("h2", "Sessieplan")] + tables
@@ -117,9 +121,9 @@ def quiz_paper(lesson: dict, title: str, links: Addresses) -> list[tuple]:
     blocks = _intro("Zelftoets", lesson, title, links)
     blocks.append(("klein", "Kies bij elke vraag één antwoord. De antwoorden staan aan het eind."))
     for number, question in enumerate(lesson["zelftoets"], start=1):
-        blocks += [("h3", f"Vraag {number}. {question['vraag']}"), ("ul", [f"☐ {a['tekst']}" for a in question["antwoorden"]])]
+        blocks += [("h3", f"Vraag {number}. {question['vraag']}"), ("vakjes", [a["tekst"] for a in question["antwoorden"]])]
     blocks += [("nieuwe-pagina",), ("h2", "Antwoorden")]
-    blocks.append(("ol", [[f"{right_answer(q)}. {q['feedback']} Lees meer: "] + links.titled(q["sectie"])
+    blocks.append(("ol", [[f"{right_answer(q)}. {q['feedback']} "] + links.titled(q["sectie"])
                           for q in lesson["zelftoets"]]))
     return blocks
 
