@@ -66,18 +66,19 @@ def overview(nav: list, lessons_by_chapter: dict) -> str:
             lesson = lessons_by_chapter.get(page)
             if not lesson:
                 continue
-            files = dict((path, label) for label, path in outputs.lesson_downloads(lesson))
-            handouts = " ".join(
-                f'<a href="{html_text(outputs.handout(lesson["id"], kind, audience))}">{short} ({label})</a>'
-                for audience, short in (("deelnemers", "deelnemers"), ("trainer", "trainer"))
-                for kind, label in outputs.HANDOUT_KINDS.items())
-            quiz = (f'<a href="{html_text(outputs.quiz(lesson["id"]))}">Moodle</a> '
+            files = {path for _, path in outputs.lesson_downloads(lesson)}
+            handouts = "<br>".join(
+                f"{who}: " + " · ".join(f'<a href="{html_text(outputs.handout(lesson["id"], kind, audience))}">{label}</a>'
+                                       for kind, label in outputs.HANDOUT_KINDS.items())
+                for audience, who in (("deelnemers", "Deelnemers"), ("trainer", "Trainer")))
+            quiz = (f'<a href="{html_text(outputs.quiz(lesson["id"]))}">Moodle</a> · '
                     f'<a href="{html_text(outputs.quiz(lesson["id"], "pdf"))}">PDF</a>'
                     if outputs.quiz(lesson["id"]) in files else "nog niet")
-            length = " of ".join(f"{minutes} min" for length, minutes in PLAN_MINUTES.items()
-                                 if length in lesson.get("sessieplan", {})) or "zie oefening"
+            length = " of ".join(str(minutes) for length, minutes in PLAN_MINUTES.items()
+                                 if length in lesson.get("sessieplan", {}))
             rows.append(f'<tr><td><a href="#adressen-{_slug(pages[0])}">{html_text(title)}</a></td>'
-                        f"<td>{length}</td><td>{handouts}</td><td>{quiz}</td></tr>")
+                        f'<td class="lesoverzicht__duur">{f"{length} min" if length else "–"}</td>'
+                        f"<td>{handouts}</td><td>{quiz}</td></tr>")
     if not rows:
         return ""
     return ('<div class="lesoverzicht">'
