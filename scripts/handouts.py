@@ -130,4 +130,4 @@ def quiz_paper(lesson: dict, title: str, links: Addresses) -> list[tuple]:
 
 def right_answer(question: dict) -> str:
     """The text of the one right answer (the content checks make sure there is exactly one)."""
-    return next(answer["tekst"] for answer in question["antwoorden"] if answer.get("juist"))
+    return next(answer["tekst"] for answer in question["antwoorden"] if answer.get("juist")).rstrip(".")
