@@ -45,8 +45,10 @@ def test_every_content_chapter_has_a_full_lesson_and_the_schema_requires_it(cont
 
 
 def _text(data: bytes, kind: str) -> str:
-    if kind == "pdf":  # without the preview mark at the top of each page, which breaks a text running over pages
-        pages = [page.extract_text().replace(PREVIEW_MARK, " ") for page in PdfReader(io.BytesIO(data)).pages]
+    if kind == "pdf":  # without the preview mark and the list markers pypdf reads at a page's end: they would
+        # break a text that runs over to the next page
+        pages = [re.sub(r"(?m)^\s*(•|\d+\.)\s*$|^.*Pagina \d+ van \d+$", " ",
+                        page.extract_text().replace(PREVIEW_MARK, " ")) for page in PdfReader(io.BytesIO(data)).pages]
         return " ".join(" ".join(pages).split())
     document = Document(io.BytesIO(data))
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
