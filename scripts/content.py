@@ -11,7 +11,7 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from scripts import codeversion
+from scripts import codeversion, lesson_checks
 from scripts.cache import fingerprint
 from scripts.problems import Problem, ContentError, describe_schema_error
 from scripts.yaml_source import Dataset, format_path, parse, read
@@ -96,6 +96,9 @@ def load_content(content_dir: Path, shown_as: str = "content", checked_dir: Path
     problems += _id_problems(datasets)
     problems += _reference_problems(datasets)
     problems += _chapter_problems(datasets, content_dir.parent / "docs")
+    if "lesmateriaal" in datasets:
+        lessons = datasets["lesmateriaal"]
+        problems += lesson_checks.plan_problems(lessons) + lesson_checks.quiz_problems(lessons)
     problems += _printable_problems(datasets)
     problems += condition_problems(datasets)
     problems += practice_source_problems(datasets)

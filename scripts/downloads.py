@@ -10,7 +10,7 @@ from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Pt, RGBColor, Twips
 
 from scripts.markup import date_nl
 from scripts.outputs import AUTHOR, GUIDE, PREVIEW_MARK
@@ -26,6 +26,7 @@ def checklist_docx(checklist: dict, sources: list[dict], version: date, rule: di
     document = Document()
     if preview:
         mark_preview(document)
+    set_a4(document)
     set_language(document, "nl-NL")
     set_core_properties(document, checklist["titel"], f"Checklist uit de {GUIDE}", version)
     document.core_properties.keywords = "Housing First; woningcorporatie; checklist"
@@ -61,7 +62,7 @@ def checklist_docx(checklist: dict, sources: list[dict], version: date, rule: di
 
     footer = document.sections[0].footer.paragraphs[0]
     footer.text = f"Bron: {GUIDE}, versie {date_nl(version.isoformat())}. Pagina "
-    _add_page_field(footer)
+    add_page_field(footer)
     for run in footer.runs:
         run.font.size = Pt(8)
 
@@ -107,7 +108,7 @@ def _checkbox_control(tag: str):
     return sdt
 
 
-def _add_page_field(paragraph) -> None:
+def add_page_field(paragraph) -> None:
     """A PAGE field, so Word numbers the pages itself."""
     for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
         run = paragraph.add_run()
@@ -122,6 +123,19 @@ def _add_page_field(paragraph) -> None:
             run._r.append(instruction)
         else:
             run.text = text
+
+
+# A4 in twentieths of a point (twips), and the margins of Word's Dutch A4 template: 2.5 cm all round.
+A4_TWIPS = (11906, 16838)
+_MARGIN_TWIPS = 1417
+
+
+def set_a4(document) -> None:
+    """A4 paper with Dutch margins (python-docx's template is US Letter, which Dutch printers crop)."""
+    for section in document.sections:
+        section.page_width, section.page_height = (Twips(size) for size in A4_TWIPS)
+        section.left_margin = section.right_margin = Twips(_MARGIN_TWIPS)
+        section.top_margin = section.bottom_margin = Twips(_MARGIN_TWIPS)
 
 
 def mark_preview(document) -> None:

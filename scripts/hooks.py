@@ -7,7 +7,8 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from scripts import (engine, offline, outputs, page_checks, postbuild, problem_text, redirect_page, section_sources,
+from scripts import (engine, lesson_checks, offline, outputs, page_checks, postbuild, problem_text, redirect_page,
+                     section_sources,
                      site_nav, tables)
 from scripts.problems import EditorError
 
@@ -59,8 +60,11 @@ def on_env(env, config, files):
     guide = engine.guide_of(config)
     # Written later: the hand-outs and addresses by on_post_build, the offline edition's PDFs by make build.
     coming = outputs.post_build_paths(guide.content.lesmateriaal) + list(guide.pdf_offers())
-    problems = page_checks.link_problems(engine.rendered_pages(files), {f.url for f in files} | set(coming),
-                                         engine.data_texts(Path(config.config_file_path).parent))
+    root, pages = Path(config.config_file_path).parent, engine.rendered_pages(files)
+    problems = page_checks.link_problems(pages, {f.url for f in files} | set(coming), engine.data_texts(root))
+    # Lesson material names sections ('sectie') that hand-outs and quizzes link to: each must be a built heading.
+    problems += lesson_checks.built_section_problems(root / "content" / "lesmateriaal.yml",
+                                                     {src: html for src, (_, _, html) in pages.items()})
     if problems:
         raise EditorError(problems)
     return env

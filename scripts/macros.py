@@ -128,6 +128,11 @@ def trainers_adressen(guide: Guide, page: str) -> str:
                                     guide.content.find("begrippen", "voorwaarden"))
 
 
+def trainers_lessen(guide: Guide, page: str) -> str:
+    """The overview at the top of the Voor trainers page: per chapter its session length, hand-outs and self-test."""
+    return trainers.overview(guide.nav, {lesson["hoofdstuk"]: lesson for lesson in guide.content.lesmateriaal})
+
+
 def checklists_overzicht(guide: Guide, page: str) -> str:
     """Every checklist with its audience and both downloads, as a table."""
     return checklist_pages.overview(guide.content.checklists, guide.download_sizes(), outputs.page_url(page))
@@ -173,12 +178,12 @@ READS = {"bron": ("bronnen",), "bronnenlijst": ("bronnen",), "alle_bronnen": ("b
          "begrippen": ("begrippen",), "voorwaarden_regel": ("begrippen",), "route": ("route", "checklists"),
          "escalatieladder": ("escalatie", "bronnen"), "taken": ("taken",),
          "corporatiescan": ("corporatiescan", "principes", "checklists", "bronnen", "docs/"),
-         "wat_nu": ("escalatie", "checklists", "bronnen"),
+         "wat_nu": ("escalatie", "checklists", "bronnen"), "trainers_lessen": ("lesmateriaal",),
          "trainers_adressen": ("lesmateriaal", "bronnen", "begrippen", "docs/"), "checklists_overzicht": ("checklists",),
          "hele_handreiking": (), "offline_editie": (), "colofon": (), "contactadres": (), "uitgever": (), "wijzigingen": ("wijzigingen",)}
 
 MACROS = (bron, bronnenlijst, alle_bronnen, corporaties, corporaties_praktijk, principes, praktijk, partners,
-          begrippen, voorwaarden_regel, route, escalatieladder, corporatiescan, wat_nu, taken, trainers_adressen,
+          begrippen, voorwaarden_regel, route, escalatieladder, corporatiescan, wat_nu, taken, trainers_adressen, trainers_lessen,
           checklists_overzicht, hele_handreiking, offline_editie, colofon, contactadres, uitgever, wijzigingen)
 
 

@@ -23,7 +23,7 @@ def finish(site_dir: Path, guide: Guide) -> None:
         trainers.article((site_dir / page["url"]).read_text(encoding="utf-8")), cache.folder(guide.options.root)))
         for page in listing]
     titles = {page["src"]: page["title"] for page in listing}
-    handouts = [(lesson["id"], titles[lesson["hoofdstuk"]]) for lesson in guide.content.lesmateriaal]
+    handouts = [(lesson, titles[lesson["hoofdstuk"]]) for lesson in guide.content.lesmateriaal]
     downloads = trainers.download_addresses(guide.content.checklists, handouts, listing, set(guide.pdf_offers()),
                                             bool(guide.options.offline_zip))
     _rewrite(site_dir / outputs.page_url(outputs.TRAINERS_PAGE),

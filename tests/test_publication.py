@@ -3,6 +3,7 @@ Word file as such and prints no local address in what people share."""
 
 from __future__ import annotations
 
+import csv
 import gzip
 import io
 import json
@@ -88,8 +89,10 @@ def test_no_file_of_a_release_holds_a_local_address(release_site):
              if any(local in data for local in LOCAL)]
     assert not found, f"lokaal adres in {found[:10]}"
     assert PUBLIC.encode() in (release_site / "sitemap.xml").read_bytes()
-    rows = (release_site / "downloads" / "adressen.csv").read_text(encoding="utf-8-sig").splitlines()[1:]
-    assert rows and all(row.rsplit(";", 1)[-1].startswith(PUBLIC) for row in rows)
+    table = csv.DictReader(io.StringIO((release_site / "downloads" / "adressen.csv").read_text(encoding="utf-8-sig")),
+                           delimiter=";")
+    rows = list(table)
+    assert rows and all(row["adres"].startswith(PUBLIC) for row in rows)
 
 
 def shared_files(site: Path) -> list[tuple[str, bytes]]:
