@@ -23,7 +23,7 @@ h2 { font-size: 12.5pt; margin: 14pt 0 4pt; break-after: avoid; }
 .kop { border: 0.8pt solid #666; padding: 4pt 8pt 6pt; margin: 8pt 0 4pt; break-inside: avoid; }
 .kop h2 { font-size: 10.5pt; margin: 0 0 4pt; }
 .kop__veld { display: flex; align-items: flex-end; gap: 6pt; margin: 0 0 4pt; }
-.kop__veld label { flex: none; width: 34mm; font-weight: bold; }
+.kop__veld label { flex: none; width: 42mm; font-weight: bold; }
 .kop__veld input { flex: 1; height: 6.5mm; font: 10pt Handreiking; border: 0 none; border-bottom: 0.8pt solid #666; }
 ul.punten { list-style: none; padding: 0; margin: 0; }
 ul.punten li { display: flex; gap: 6pt; align-items: flex-start; margin: 0 0 5pt; break-inside: avoid; }
