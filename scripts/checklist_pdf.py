@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from scripts import pdf_render
+from scripts.checklist_header import LEGEND, header_fields
 from scripts.markup import css_string, date_nl, html_text
 from scripts.outputs import AUTHOR, GUIDE
 from scripts.render import source_plain
@@ -19,6 +20,11 @@ body { font: 10pt/1.35 Handreiking; color: #111; }
 h1 { font-size: 17pt; margin: 0 0 8pt; }
 h2 { font-size: 12.5pt; margin: 14pt 0 4pt; break-after: avoid; }
 .info p { margin: 0 0 3pt; }
+.kop { border: 0.8pt solid #666; padding: 4pt 8pt 6pt; margin: 8pt 0 4pt; break-inside: avoid; }
+.kop h2 { font-size: 10.5pt; margin: 0 0 4pt; }
+.kop__veld { display: flex; align-items: flex-end; gap: 6pt; margin: 0 0 4pt; }
+.kop__veld label { flex: none; width: 42mm; font-weight: bold; }
+.kop__veld input { flex: 1; height: 6.5mm; font: 10pt Handreiking; border: 0 none; border-bottom: 0.8pt solid #666; }
 ul.punten { list-style: none; padding: 0; margin: 0; }
 ul.punten li { display: flex; gap: 6pt; align-items: flex-start; margin: 0 0 5pt; break-inside: avoid; }
 ul.punten input { flex: none; width: 10pt; height: 10pt; margin: 1.5pt 0 0; appearance: auto; }
@@ -39,6 +45,7 @@ def html(checklist: dict, sources: list[dict], version: date, rule: dict | None,
     for label, key in (("Doel", "doel"), ("Voor wie", "voor_wie"), ("Wanneer", "moment")):
         parts.append(f"<p><strong>{label}:</strong> {html_text(checklist[key])}</p>")
     parts.append("<p>Vink aan wat klaar is. Typ aantekeningen in het vak onder elk onderdeel.</p></div>")
+    parts.append(header(checklist))
     for section in checklist["secties"]:
         parts.append(f"<h2>{html_text(section['titel'])}</h2><ul class=\"punten\">")
         for point in section["punten"]:
@@ -61,6 +68,14 @@ def html(checklist: dict, sources: list[dict], version: date, rule: dict | None,
             f'<meta name="keywords" content="Housing First, woningcorporatie, checklist">'
             f'<meta name="dcterms.created" content="{moment}"><meta name="dcterms.modified" content="{moment}">'
             f"<style>{fonts}\n{style}</style></head><body>{''.join(parts)}</body></html>")
+
+
+def header(checklist: dict) -> str:
+    """The header block as fillable text fields, each named kop_<field> with its label as accessible name."""
+    fields = "".join(f'<div class="kop__veld"><label for="kop_{name}">{html_text(label)}</label>'
+                     f'<input type="text" id="kop_{name}" name="kop_{name}" title="{html_text(label)}"></div>'
+                     for name, label in header_fields(checklist))
+    return f'<div class="kop"><h2>{LEGEND}</h2>{fields}</div>'
 
 
 def checklist_pdf(checklist: dict, sources: list[dict], version: date, rule: dict | None, fonts: str,

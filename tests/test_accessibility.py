@@ -100,4 +100,4 @@ def test_checklist_works_with_tab_space_and_enter(served_site, page_in, checklis
     assert _focus_is_visible(page)
     page.keyboard.press("Enter")
     assert not boxes.nth(0).is_checked() and not boxes.nth(1).is_checked()
-    assert "Alle vinkjes zijn gewist." in page.locator(".checklist-acties__status").inner_text()
+    assert "gewist" in page.locator(".checklist-acties__status").inner_text()

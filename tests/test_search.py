@@ -53,8 +53,10 @@ QUERIES = [
     ("escalatieladdet", "overlast.html"),
     ("huurschuld", "checklists/huurachterstand-voorkomen.html"),
     ("AVG", "privacy.html"),
-    ("intake", "checklists/kennismaking-eerste-weken.html"),
-    ("intakegesprek", "checklists/kennismaking-eerste-weken.html"),
+    # the intake is the first talk, before signing; the talk after the keys has a checklist of its own
+    ("intake", "checklists/gesprek-voor-het-tekenen.html"),
+    ("intakegesprek", "checklists/gesprek-voor-het-tekenen.html"),
+    ("gesprek voor het tekenen", "checklists/gesprek-voor-het-tekenen.html"),
     ("sleuteluitreiking", "checklists/kennismaking-eerste-weken.html"),
     ("uithuiszetting", "checklists/huurachterstand-voorkomen.html"),
     ("zorgaanbieder", "samenwerken.html"),
