@@ -163,17 +163,6 @@ def add_page_field(paragraph) -> None:
             run.text = text
 
 
-# A4 in twentieths of a point (twips), and the margins of Word's Dutch A4 template: 2.5 cm all round.
-A4_TWIPS = (11906, 16838)
-_MARGIN_TWIPS = 1417
-
-
-def set_a4(document) -> None:
-    """A4 paper with Dutch margins (python-docx's template is US Letter, which Dutch printers crop)."""
-    for section in document.sections:
-        section.page_width, section.page_height = (Twips(size) for size in A4_TWIPS)
-        section.left_margin = section.right_margin = Twips(_MARGIN_TWIPS)
-        section.top_margin = section.bottom_margin = Twips(_MARGIN_TWIPS)
 
 
 def mark_preview(document) -> None:

@@ -186,7 +186,8 @@ def _page_dates(docs: Path, content: Content, version: date) -> dict[str, date]:
     dates = {}
     for path in sorted(docs.rglob("*.md")):
         src = path.relative_to(docs).as_posix()
-        inputs = page_dates.page_inputs(src, path.read_text(encoding="utf-8-sig"), macros.READS)
+        # Only the macro names matter here; a page that is not UTF-8 gets its Dutch message from the page checks.
+        inputs = page_dates.page_inputs(src, path.read_bytes().decode("utf-8-sig", errors="replace"), macros.READS)
         if src in lessons_on:  # the chapter's lesson box (Guide.page_additions)
             inputs.add("content/lesmateriaal.yml")
         dates[src] = page_dates.page_date(inputs, known, version)

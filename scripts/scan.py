@@ -92,7 +92,7 @@ def _principle(number: int, record: dict, name: str, sources: dict, from_src: st
     rows = []
     for s in record["stellingen"]:
         key = statement_key(s["tekst"])
-        options = "".join(
+        options = "\n".join(  # apart, so the search index does not read 'needeelsja' as one word
             f'<label class="scan-keuze scan-keuze--{value}"><input type="radio" name="s-{key}" value="{value}">'
             f"<span>{label}</span></label>"
             for value, (label, _) in SCALE.items())
@@ -135,7 +135,7 @@ def _result(records: list[dict], names: dict, checklists: list[dict], titles: di
             f'<p>Lees eerst:</p><ul>{sections}</ul><p>Begin met deze checklistpunten:</p><ul>{points}</ul></div>')
     return (
         '<section class="scan-uitslag" aria-labelledby="uitslag" hidden>\n'
-        '<h2 id="uitslag">Jullie uitslag</h2>\n'
+        '<h2 id="uitslag">Jullie uitslag<a class="headerlink" href="#uitslag" title="Link naar dit stuk">&para;</a></h2>\n'
         '<div class="scan-team">'
         '<p><label for="scan-team">Naam van het team</label><input type="text" id="scan-team" autocomplete="off"></p>'
         '<p><label for="scan-datum">Datum</label><input type="date" id="scan-datum"></p></div>\n'

@@ -94,7 +94,8 @@ def _node(node_id: str, asked: dict[str, Question], titles: dict[str, str], show
         else:
             follow = f'<ul class="watnu-lijst">{_node(answer.target, asked, titles, shown)}</ul>'
         urgent = " watnu-antwoord--spoed" if answer.urgent else ""
-        answers.append(f'<li class="watnu-antwoord{urgent}" data-naar="{html_text(answer.target)}">{label}{follow}</li>')
+        # A line break after the answer: search drops the tags and would glue 'Ja' to the next question's first word.
+        answers.append(f'<li class="watnu-antwoord{urgent}" data-naar="{html_text(answer.target)}">{label}\n{follow}</li>')
     return (f'<li class="watnu-vraag" id="{html_text(node_id)}"><p class="watnu-vraag__tekst">{html_text(question.text)}</p>'
             f'<ul class="watnu-antwoorden">{"".join(answers)}</ul></li>')
 
@@ -127,7 +128,7 @@ def actions(steps: list[dict], checklists: list[dict], sources: dict, from_src: 
                 f"**Vertel:** {md_text(step['vertel'])}\n\n"
                 f"**Daarna:** {then}\n\n"
                 f"- [Lees deze stap op de escalatieladder]({link(from_src, LADDER_PAGE + '#' + end_id(step['id']))})\n"
-                f"- Checklist {md_text(checklist_title)}: "
+                f"- Uit de checklist ‘{md_text(checklist_title)}’. "
                 f"[{md_text(item_text)}]({link(from_src, f'checklists/{checklist_id}.md#punt-{item_id}')})\n"
                 "\n"
                 f"Bronnen: {cites}\n{{ .watnu-stap__bronnen }}\n\n</div>\n")

@@ -88,7 +88,8 @@ def test_chapters_and_the_faq_show_their_sources_once_per_section(site):
                 for problem in section_problems(article_html(site / p.replace(".md", ".html")))]
     assert not problems, "\n".join(problems)
     faq = article_html(site / "veelgestelde-vragen.html")
-    assert faq.count('<span class="bronverwijzing"') <= 15, "in the FAQ only figures and law are cited in the text"
+    # Was 68 before citations moved to one line per section; a few more figures or rules may come.
+    assert faq.count('<span class="bronverwijzing"') <= 20, "in the FAQ only figures and law are cited in the text"
 
 
 def test_every_source_cited_in_the_markdown_is_on_the_built_page(site):
