@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 
 from scripts import outputs
+from scripts.checklist_header import LEGEND, header_fields
 from scripts.markup import file_size, html_text, link, md_text, table
-from scripts.render import conditions_rule, source_list
+from scripts.render import conditions_rule_link, source_list
 
 
 def mentions_conditions(checklist: dict) -> bool:
@@ -15,14 +16,18 @@ def mentions_conditions(checklist: dict) -> bool:
     return any(w in p["tekst"].lower() for s in checklist["secties"] for p in s["punten"] for w in words)
 
 
-def page_markdown(checklist: dict, sizes: dict, sources: list[dict], rule: dict) -> str:
-    """The whole Markdown of a checklist page, made from the data: no macro looks the checklist up again."""
+def page_markdown(checklist: dict, sizes: dict, sources: list[dict], rule: dict, titles: dict | None = None) -> str:
+    """The whole Markdown of a checklist page, made from the data: no macro looks the checklist up again.
+    titles: the nav title of each page in the checklist's 'zie_ook'."""
     src = outputs.checklist_page(checklist["id"])
     description = json.dumps(" ".join(checklist["doel"].split()), ensure_ascii=False)
     # Made from data, so there is no macro code in it: mkdocs-macros need not render it.
     parts = [f"---\ndescription: {description}\nrender_macros: false\n---\n", f"# {md_text(checklist['titel'])}\n", body(checklist, sizes, src)]
+    if checklist.get("zie_ook"):
+        pages = ", ".join(f"[{md_text((titles or {}).get(p, p))}]({link(src, p)})" for p in checklist["zie_ook"])
+        parts.insert(2, f"**Zie ook:** {pages}\n{{ .checklist-zie-ook }}\n")
     if mentions_conditions(checklist):
-        parts.append(conditions_rule(rule, src))
+        parts.append(conditions_rule_link(rule, src))
     parts.append(source_list(sources))
     return "\n".join(parts)
 
@@ -46,6 +51,7 @@ def body(checklist: dict, sizes: dict, from_src: str) -> str:
         f"**Voor wie:** {md_text(checklist['voor_wie'])}\n\n"
         f"**Wanneer:** {md_text(checklist['moment'])}\n\n</div>\n",
         download_buttons(cid, sizes, from_src),
+        header_block(checklist),
     ]
     for section in checklist["secties"]:
         items = "\n".join(
@@ -58,10 +64,25 @@ def body(checklist: dict, sizes: dict, from_src: str) -> str:
     parts.append(
         f'<div class="checklist-acties" data-checklist="{html_text(cid)}" hidden>\n'
         '<p class="checklist-acties__status" role="status"></p>\n'
-        '<button type="button" class="md-button checklist-acties__wissen">Alle vinkjes wissen</button>\n'
+        '<button type="button" class="md-button checklist-acties__wissen">Alles wissen</button>\n'
         "</div>\n"
     )
     return "\n".join(parts)
+
+
+def header_block(checklist: dict) -> str:
+    """Fields for who or what, the date and who was present; checklist.js keeps them in this browser only."""
+    cid = html_text(checklist["id"])
+    fields = []
+    for name, label in header_fields(checklist):
+        kind = "date" if name == "datum" else "text"
+        fields.append(f'<p class="checklist-kop__veld"><label for="kop-{name}">{html_text(label)}</label>'
+                      f'<input type="{kind}" id="kop-{name}" data-kop="{name}" autocomplete="off"></p>')
+    return (f'<fieldset class="checklist-kop" data-checklist="{cid}">\n<legend>{LEGEND}</legend>\n'
+            + "\n".join(fields) + "\n"
+            '<p class="checklist-kop__uitleg">Wat je hier invult, blijft op dit apparaat: de site stuurt het nergens '
+            "heen. Je browser onthoudt het, net als de vinkjes, tot je onderaan op Alles wissen drukt. Werk je op een "
+            "computer die je met anderen deelt? Wis het dan na afloop.</p>\n</fieldset>\n")
 
 
 def overview(checklists: list[dict], sizes: dict, from_url: str) -> str:

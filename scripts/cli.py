@@ -69,6 +69,19 @@ def check() -> None:
     log.info("content/ is in orde")
 
 
+@cli.command("csp", help="Toon het beveiligingsbeleid (Content Security Policy) van een gebouwde site als "
+                          "header voor nginx en Apache.")
+@click.argument("site_dir", type=click.Path(path_type=Path, exists=True, file_okay=False), default=PROJECT_DIR / "site")
+def csp_header(site_dir: Path) -> None:
+    from scripts import csp
+
+    the_policy = csp.site_policy(site_dir)
+    if the_policy is None:
+        log.error("%s heeft geen beveiligingsbeleid; bouw eerst met make build", site_dir / "index.html")
+        sys.exit(1)
+    click.echo(csp.header_lines(the_policy), nl=False)
+
+
 @cli.command(help="Werk de lijst met gepubliceerde adressen bij (tests/published_links.txt).")
 def links() -> None:
     from scripts.links import update_contract

@@ -11,13 +11,13 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from scripts import codeversion
+from scripts import codeversion, lesson_checks
 from scripts.cache import fingerprint
 from scripts.problems import Problem, ContentError, describe_schema_error
 from scripts.yaml_source import Dataset, format_path, parse, read
 
 DATASETS = ("bronnen", "corporaties", "principes", "checklists", "praktijk", "partners", "begrippen", "route",
-            "taken", "synoniemen", "lesmateriaal", "escalatie")
+            "taken", "synoniemen", "lesmateriaal", "escalatie", "wijzigingen", "corporatiescan")
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,8 @@ class Content:
     synoniemen: list
     lesmateriaal: list
     escalatie: list
+    wijzigingen: list
+    corporatiescan: list
 
     def find(self, dataset: str, record_id: str) -> dict:
         """The record with this id in one dataset; an unknown id is an editor's mistake, named in Dutch."""
@@ -94,6 +96,9 @@ def load_content(content_dir: Path, shown_as: str = "content", checked_dir: Path
     problems += _id_problems(datasets)
     problems += _reference_problems(datasets)
     problems += _chapter_problems(datasets, content_dir.parent / "docs")
+    if "lesmateriaal" in datasets:
+        lessons = datasets["lesmateriaal"]
+        problems += lesson_checks.plan_problems(lessons) + lesson_checks.quiz_problems(lessons)
     problems += _printable_problems(datasets)
     problems += condition_problems(datasets)
     problems += practice_source_problems(datasets)
@@ -182,7 +187,8 @@ def _reference_problems(datasets: dict) -> list[Problem]:
                 problems.append(Problem(dataset.file, _line(dataset, path), format_path(path), (
                     f"onbekende bron '{bron_id}'; voeg die toe aan content/bronnen.yml of kies een "
                     "bestaande id")))
-    return problems + _checklist_reference_problems(datasets) + _escalation_problems(datasets)
+    return (problems + _checklist_reference_problems(datasets) + _escalation_problems(datasets)
+            + _checklist_item_problems(datasets) + _scan_problems(datasets))
 
 
 def _chapter_problems(datasets: dict, docs_dir: Path) -> list[Problem]:
@@ -222,6 +228,52 @@ def _checklist_reference_problems(datasets: dict) -> list[Problem]:
                 f"checklist '{checklist_id}' heeft geen sectie '{section_id}'; kies uit: "
                 f"{', '.join(sorted(sections[checklist_id]))}")))
     return problems
+
+
+def _checklist_item_problems(datasets: dict) -> list[Problem]:
+    """Every 'checklist-id#punt-id' of a ladder step or a scan principle names an item that exists."""
+    if "checklists" not in datasets:
+        return []
+    items = {c["id"]: [p["id"] for s in c["secties"] for p in s["punten"]] for c in datasets["checklists"].data["checklists"]}
+    references = []
+    if "escalatie" in datasets:
+        references += [(datasets["escalatie"], ("escalatie", i, "checklistpunt"), step["checklistpunt"])
+                       for i, step in enumerate(datasets["escalatie"].data["escalatie"])]
+    if "corporatiescan" in datasets:
+        references += [(datasets["corporatiescan"], ("corporatiescan", i, "checklistpunten", j), item)
+                       for i, record in enumerate(datasets["corporatiescan"].data["corporatiescan"])
+                       for j, item in enumerate(record["checklistpunten"])]
+    problems = []
+    for dataset, path, reference in references:
+        checklist_id, _, item_id = reference.partition("#")
+        if checklist_id not in items:
+            message = f"onbekende checklist '{checklist_id}'; kies uit: {', '.join(items)}"
+        elif item_id not in items[checklist_id]:
+            message = (f"checklist '{checklist_id}' heeft geen punt '{item_id}'; kies uit: "
+                       + ", ".join(items[checklist_id]))
+        else:
+            continue
+        problems.append(Problem(dataset.file, _line(dataset, path), format_path(path), message))
+    return problems
+
+
+def _scan_problems(datasets: dict) -> list[Problem]:
+    """The scan has each core principle once, and no statement twice (an answer is kept per statement text)."""
+    if "corporatiescan" not in datasets or "principes" not in datasets:
+        return []
+    dataset = datasets["corporatiescan"]
+    principles = [p["id"] for p in datasets["principes"].data["principes"]]
+    records = dataset.data["corporatiescan"]
+    problems = [Problem(dataset.file, _line(dataset, ("corporatiescan", i, "id")), format_path(("corporatiescan", i)), (
+                    f"onbekend principe '{record['id']}'; kies een id uit content/principes.yml: {', '.join(principles)}"))
+                for i, record in enumerate(records) if record["id"] not in principles]
+    missing = [p for p in principles if p not in {r["id"] for r in records}]
+    if missing:
+        problems.append(Problem(dataset.file, _line(dataset, ("corporatiescan",)), "corporatiescan", (
+            f"het principe '{missing[0]}' heeft geen stellingen; elk principe uit content/principes.yml staat in de scan")))
+    texts = [(("corporatiescan", i, "stellingen", j, "tekst"), " ".join(s["tekst"].split()))
+             for i, record in enumerate(records) for j, s in enumerate(record["stellingen"])]
+    return problems + _unique(dataset, texts, "de stelling")
 
 
 def _escalation_problems(datasets: dict) -> list[Problem]:
@@ -351,9 +403,17 @@ def condition_problems(datasets: dict) -> list[Problem]:
     """The rule on conditions is one record, and no text anywhere in content/ states support as a lease condition."""
     problems = []
     name, record_id = CONDITIONS_RECORD
-    if name in datasets and not any(r["id"] == record_id for r in datasets[name].data[name]):
-        problems.append(Problem(datasets[name].file, 1, "", (
-            f"het begrip '{record_id}' ontbreekt; daaruit komt de regel over voorwaarden op elke pagina")))
+    if name in datasets:
+        records = datasets[name].data[name]
+        rule = next((r for r in records if r["id"] == record_id), None)
+        if rule is None:
+            problems.append(Problem(datasets[name].file, 1, "", (
+                f"het begrip '{record_id}' ontbreekt; daaruit komt de regel over voorwaarden op elke pagina")))
+        elif "kort" not in rule:
+            path = (name, records.index(rule))
+            problems.append(Problem(datasets[name].file, _line(datasets[name], path), format_path(path), (
+                "het veld 'kort' ontbreekt: de regel over voorwaarden in één zin, die andere pagina's tonen met "
+                "een link naar de hele regel")))
     for name, dataset in datasets.items():
         for path, text in _strings(dataset.data[name], (name,)):
             for sentence in lease_condition_sentences(text):

@@ -10,25 +10,33 @@ from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Pt, RGBColor, Twips
 
+from scripts.checklist_header import LEGEND, header_fields
 from scripts.markup import date_nl
 from scripts.outputs import AUTHOR, GUIDE, PREVIEW_MARK
 from scripts.render import source_plain
 
 _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+# A4 in twips (1/20 pt), as Word writes it; margins of 2.5 cm, as Dutch offices are used to. python-docx starts from
+# US Letter with 1-inch margins.
+_A4 = (Twips(11906), Twips(16838))
+_MARGIN = Twips(1418)  # 2.5 cm
 
 
 def checklist_docx(checklist: dict, sources: list[dict], version: date, rule: dict | None = None,
-                   preview: bool = False) -> bytes:
-    """Word file with heading styles and clickable checkboxes (w14:checkbox content controls)."""
+                   preview: bool = False, rights: tuple[str, str] = ("", "")) -> bytes:
+    """Word file with heading styles and clickable checkboxes (w14:checkbox content controls); rights: the licence
+    in full (at the end) and short (in the file's comments: Word has no field for rights, and allows 255 characters)."""
     document = Document()
+    set_a4(document)
     if preview:
         mark_preview(document)
+    set_a4(document)
     set_language(document, "nl-NL")
     set_core_properties(document, checklist["titel"], f"Checklist uit de {GUIDE}", version)
     document.core_properties.keywords = "Housing First; woningcorporatie; checklist"
-    document.core_properties.comments = _clean(checklist["doel"])
+    document.core_properties.comments = rights[1] or _clean(checklist["doel"])
 
     document.add_heading(checklist["titel"], level=1)
     for label, key in (("Doel", "doel"), ("Voor wie", "voor_wie"), ("Wanneer", "moment")):
@@ -36,6 +44,7 @@ def checklist_docx(checklist: dict, sources: list[dict], version: date, rule: di
         paragraph.add_run(f"{label}: ").bold = True
         paragraph.add_run(_clean(checklist[key]))
     document.add_paragraph("Klik op een vakje om het aan te vinken. Pas de lijst gerust aan jullie eigen afspraken aan.")
+    add_header_table(document, checklist)
     for section in checklist["secties"]:
         document.add_heading(section["titel"], level=2)
         for point in section["punten"]:
@@ -55,10 +64,12 @@ def checklist_docx(checklist: dict, sources: list[dict], version: date, rule: di
     document.add_heading("Bronnen", level=2)
     for source in sources:
         document.add_paragraph(source_plain(source), style="List Bullet")
+    if rights[0]:
+        document.add_paragraph(rights[0])
 
     footer = document.sections[0].footer.paragraphs[0]
     footer.text = f"Bron: {GUIDE}, versie {date_nl(version.isoformat())}. Pagina "
-    _add_page_field(footer)
+    add_page_field(footer)
     for run in footer.runs:
         run.font.size = Pt(8)
 
@@ -68,6 +79,37 @@ def checklist_docx(checklist: dict, sources: list[dict], version: date, rule: di
 
 
 # Word -------------------------------------------------------------------------------------------
+
+def set_a4(document) -> None:
+    """Every section on A4 portrait with 2.5 cm margins (python-docx's template is US Letter)."""
+    for section in document.sections:
+        section.page_width, section.page_height = _A4
+        section.top_margin = section.bottom_margin = section.left_margin = section.right_margin = _MARGIN
+        section.header_distance = section.footer_distance = Twips(709)  # 1.25 cm
+
+
+def add_header_table(document, checklist: dict) -> None:
+    """The header block as a two-column table: the label, and an empty cell to type in."""
+    document.add_paragraph().add_run(LEGEND).bold = True
+    fields = header_fields(checklist)
+    table = document.add_table(rows=len(fields), cols=2)
+    table.style = "Table Grid"
+    _describe_table(table, LEGEND, "Vul per rij in: " + ", ".join(label for _, label in fields).lower() + ".")
+    for row, (_, label) in zip(table.rows, fields):
+        row.height = Twips(454)  # 8 mm: room to write by hand on a print
+        row.cells[0].width, row.cells[1].width = Twips(2835), Twips(6235)  # 5 cm and 11 cm
+        row.cells[0].paragraphs[0].add_run(label).bold = True
+    document.add_paragraph()
+
+
+def _describe_table(table, title: str, description: str) -> None:
+    """Title and description of a table (w:tblCaption, w:tblDescription), read out by screen readers."""
+    properties = table._tbl.tblPr
+    for tag, text in (("w:tblCaption", title), ("w:tblDescription", description)):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), text)
+        properties.append(element)
+
 
 def _checkbox_control(tag: str):
     """<w:sdt> with a w14:checkbox: Word shows a box that toggles between ☐ and ☒ on click."""
@@ -104,7 +146,7 @@ def _checkbox_control(tag: str):
     return sdt
 
 
-def _add_page_field(paragraph) -> None:
+def add_page_field(paragraph) -> None:
     """A PAGE field, so Word numbers the pages itself."""
     for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
         run = paragraph.add_run()
@@ -119,6 +161,8 @@ def _add_page_field(paragraph) -> None:
             run._r.append(instruction)
         else:
             run.text = text
+
+
 
 
 def mark_preview(document) -> None:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from scripts import offline, outputs, pipeline
+from scripts import offline, outputs, pipeline, publication
+from scripts.markup import html_text
 
 # The guide rides along with the one MkDocs config of a build (not in config.extra): a new build has a new config.
 _ATTRIBUTE = "_handreiking_guide"
@@ -30,10 +31,22 @@ def guide_of(config) -> pipeline.Guide:
     return guide
 
 
+def template_settings(guide: pipeline.Guide) -> dict:
+    """What overrides/main.html reads from config.extra: the preview flag and whether there is a feed to link."""
+    return {"proefversie": outputs.is_preview(guide.options.site_url), "feed": guide.has_feed}
+
+
+def footer(copyright_text: str | None, guide: pipeline.Guide) -> str:
+    """The footer line of every page: mkdocs.yml's copyright, then the licence (escaped: the theme prints it raw)."""
+    return html_text(" ".join(filter(None, (copyright_text, publication.licence_line(guide.publication)))))
+
+
 def generated_files(guide: pipeline.Guide, root: Path) -> dict[str, dict]:
     """Every file the build adds to docs/: {path: {'content': text or bytes} or {'abs_src_path': file}}."""
     files = {path: {"content": markdown} for path, markdown in guide.pages().items()}
     files.update({path: {"content": data} for path, data in guide.downloads.items()})
+    if guide.has_feed:
+        files[outputs.CHANGES_FEED] = {"content": guide.feed()}
     if guide.options.offline:
         shim = root / offline.SHIM_SOURCE
         if not shim.is_file():

@@ -7,9 +7,9 @@ import re
 from datetime import date
 from importlib.metadata import version as package_version
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
-from scripts import codeversion, outputs, pdf_render, site_nav, trainers
+from scripts import codeversion, outputs, pdf_render, publication, site_nav, trainers
 from scripts.cache import cached, fingerprint, folder
 from scripts.markup import css_string, date_nl, html_text
 from scripts.outputs import AUTHOR, GUIDE, PREVIEW_MARK
@@ -23,7 +23,11 @@ _DROP = [re.compile(pattern, re.S) for pattern in (
     r'<div class="checklist-acties"[^>]*>.*?</div>',
     r'<p class="handreiking-versie">.*?</p>',
     r'<aside class="md-source-file">.*?</aside>',
+    r'<nav class="routebalk".*?</nav>',
 )]
+# A chapter's own source list: in the whole guide it moves to the back, so it never fills a page of its own.
+_SOURCES = re.compile(r'<h2 id="(?P<slug>[^"]*)--bronnen">.*?</h2>\s*(?P<list><ul class="bronnenlijst">.*?</ul>)', re.S)
+_INTERNAL = re.compile(r'<a class="intern" href="#([^"]+)"')
 _CHECKBOX = re.compile(r'<input type="checkbox"[^>]*>')
 _ID = re.compile(r'\sid="([^"]+)"')
 _HREF = re.compile(r'\shref="([^"]*)"')
@@ -56,6 +60,9 @@ h3 { font-size: 11.5pt; margin: 12pt 0 4pt; bookmark-level: none; break-after: a
 h4, h5, h6 { bookmark-level: none; break-after: avoid; }
 p, li { orphans: 2; widows: 2; }
 a { color: #00505a; } a.extern::after { content: " (" attr(href) ")"; font-size: 8.5pt; word-break: break-all; }
+a.intern::after { content: " (zie p. " target-counter(attr(href), page) ")"; }
+.bronverwijzing a.intern::after { content: none; }
+#bronnen-per-hoofdstuk h2 { font-size: 12pt; bookmark-level: none; }
 table { border-collapse: collapse; width: 100%%; margin: 6pt 0 10pt; font-size: 9pt; }
 caption { text-align: left; font-weight: bold; margin-bottom: 3pt; }
 th, td { border-bottom: 0.5pt solid #999; padding: 3pt 5pt; text-align: left; vertical-align: top; }
@@ -66,6 +73,10 @@ tr { break-inside: avoid; }
 .admonition-title, summary { font-weight: bold; margin: 2pt 0; display: block; }
 .praktijk--botst { border-left-color: #8a1c1c; background: #fbf1f1; }
 .bronverwijzing { font-size: 8pt; color: #444; } .bronverwijzing a { color: #444; }
+.bronregel { font-size: 8.5pt; color: #444; margin: 2pt 0 8pt; } .bronregel a { color: #444; }
+.uit-de-praktijk { break-inside: auto; }
+.uit-de-praktijk .praktijk { border-left: none; background: none; padding: 0; margin: 6pt 0; }
+.uit-de-praktijk .praktijk--botst { border-left: 2pt solid #8a1c1c; padding-left: 6pt; }
 .vakje { font-size: 12pt; }
 ul.checklist { list-style: none; padding-left: 0; }
 .hoofdstuk-pdf, .md-button { display: none; }
@@ -77,12 +88,19 @@ def _slug(src: str) -> str:
     return src.removesuffix(".md").replace("/", "-")
 
 
+def _paper_box(match: re.Match) -> str:
+    """A checkbox on paper: an empty box that keeps the item's id, so a link to the item still lands on it."""
+    found = _ID.search(match.group(0))
+    anchor = f' id="{found.group(1)}"' if found else ""
+    return f'<span class="vakje"{anchor} aria-hidden="true">☐</span>'
+
+
 def page_body(html: str, src: str, in_book: set[str], site_url: str) -> str:
     """One built page's article for paper: ids made unique to the page, links pointing inside the book."""
     body = trainers.article(html)
     for pattern in _DROP:
         body = pattern.sub("", body)
-    body = _CHECKBOX.sub('<span class="vakje" aria-hidden="true">☐</span>', body)
+    body = _CHECKBOX.sub(_paper_box, body)
     body = _DETAILS.sub("<details open", body)
     slug = _slug(src)
     body = _ID.sub(lambda m: f' id="{slug}--{m.group(1)}"', body)
@@ -92,11 +110,13 @@ def page_body(html: str, src: str, in_book: set[str], site_url: str) -> str:
         href = match.group(1)
         if re.match(r"[a-z]+:", href):
             return match.group(0)
-        path, _, anchor = href.partition("#")
+        parts = urlsplit(href)  # a link from the first-tenant route carries ?stap=, which paper does without
+        path, anchor = parts.path, parts.fragment
         target = posixpath.normpath(posixpath.join(posixpath.dirname(url), path)) if path else url
         target_src = target.removesuffix(".html") + ".md"
         if target_src in in_book:
-            return f' href="#{_slug(target_src)}--{anchor}"' if anchor else f' href="#{_slug(target_src)}"'
+            return f' class="intern" href="#{_slug(target_src)}--{anchor}"' if anchor else \
+                f' class="intern" href="#{_slug(target_src)}"'
         if outputs.is_preview(site_url):
             return ""  # a preview has no public address to link to: the words stay, the dead link goes
         return f' class="extern" href="{html_text(urljoin(site_url, target + (f"#{anchor}" if anchor else "")))}"'
@@ -106,7 +126,7 @@ def page_body(html: str, src: str, in_book: set[str], site_url: str) -> str:
 
 
 def book_html(pages: list[tuple[str, str, str]], version: date, site_url: str, fonts: str,
-              title: str = GUIDE, with_contents: bool = True) -> str:
+              title: str = GUIDE, with_contents: bool = True, rights: tuple[str, str] = ("", "")) -> str:
     """pages: (src, title, built HTML) in reading order; a cover, the contents with page numbers, every page."""
     in_book = {src for src, _, _ in pages}
     preview = outputs.is_preview(site_url)
@@ -120,13 +140,18 @@ def book_html(pages: list[tuple[str, str, str]], version: date, site_url: str, f
                      "woningcorporaties die meedoen aan Housing First.</p>")
              + f'<div class="uitgave"><p>Versie van {date_nl(version.isoformat())}</p>'
              + (f'<p class="proef">{PREVIEW_MARK}</p>' if preview
-                else f"<p>De nieuwste versie staat op {html_text(site_url)}</p>") + "</div></div>")
+                else f"<p>De nieuwste versie staat op {html_text(site_url)}</p>")
+             + (f'<p class="licentie">{html_text(rights[0])}</p>' if rights[0] else "") + "</div></div>")
     contents = ""
     if with_contents:
         contents = ('<div class="inhoud"><h2>Inhoud</h2><ol>'
                     + "".join(f'<li><a href="#{_slug(src)}">{html_text(name)}</a></li>' for src, name, _ in pages)
                     + "</ol></div>")
     body = "".join(page_body(html, src, in_book, site_url) for src, _, html in pages)
+    if with_contents:
+        body = _sources_at_the_back(body, {_slug(src): name for src, name, _ in pages})
+    ids = set(_ID.findall(body)) | {_slug(src) for src, _, _ in pages}
+    body = _INTERNAL.sub(lambda m: m.group(0) if m.group(1) in ids else f'<a href="#{m.group(1)}"', body)
     moment = f"{version.isoformat()}T00:00:00Z"
     return (f'<!doctype html><html lang="nl-NL"><head><meta charset="utf-8"><title>{html_text(title)}</title>'
             f'<meta name="author" content="{AUTHOR}"><meta name="dcterms.created" content="{moment}">'
@@ -134,9 +159,28 @@ def book_html(pages: list[tuple[str, str, str]], version: date, site_url: str, f
             f"<body>{cover}{contents}{body}</body></html>")
 
 
+def _sources_at_the_back(body: str, titles: dict[str, str]) -> str:
+    """Each chapter's source list moves to one section at the back, under the chapter's name; the chapter keeps a
+    line that points there with its page number. A short list no longer takes a nearly empty page of its own."""
+    moved = []
+
+    def move(match: re.Match) -> str:
+        slug = match.group("slug")
+        moved.append(f'<h2 id="{slug}--bronnen">{html_text(titles.get(slug, ""))}</h2>{match.group("list")}')
+        return (f'<p class="bronnen-achterin">De bronnen van dit hoofdstuk staan achterin, bij '
+                f'<a class="intern" href="#{slug}--bronnen">Bronnen per hoofdstuk</a>.</p>')
+
+    body = _SOURCES.sub(move, body)
+    if not moved:
+        return body
+    return (body + '<section class="pagina" id="bronnen-per-hoofdstuk"><h1>Bronnen per hoofdstuk</h1>'
+            + "".join(moved) + "</section>")
+
+
 def book_pdf(pages: list[tuple[str, str, str]], version: date, site_url: str, fonts: str, **options) -> bytes:
     """The book as a tagged PDF/UA-1 file with bookmarks per chapter and section."""
-    return pdf_render.render(book_html(pages, version, site_url, fonts, **options), outputs.is_preview(site_url))
+    return pdf_render.render(book_html(pages, version, site_url, fonts, **options), outputs.is_preview(site_url),
+                             options.get("rights", ("", ""))[1])
 
 
 def book_pages(site_dir: Path, guide) -> list[tuple[str, str, str]]:
@@ -157,8 +201,9 @@ def write_all(site_dir: Path, guide, target_dir: Path) -> dict[str, int]:
     cache = folder(guide.options.root)
     fonts = pdf_render.fonts_css(cache)
     pages = book_pages(Path(site_dir), guide)
-    books = {outputs.BOOK_PDF: (pages, {})}
-    books.update({outputs.chapter_pdf(src): ([(src, title, html)], {"title": title, "with_contents": False})
+    rights = publication.licence_texts(guide.publication)
+    books = {outputs.BOOK_PDF: (pages, {"rights": rights})}
+    books.update({outputs.chapter_pdf(src): ([(src, title, html)], {"title": title, "with_contents": False, "rights": rights})
                   for src, title, html in pages if outputs.has_chapter_pdf(src)})
     sizes = {}
     for path, (book, options) in books.items():

@@ -1,96 +1,133 @@
-"""A chapter's one-page hand-out for trainers, as PDF (PDF/UA) and Word: goals, case, questions, exercise, addresses."""
+"""What a chapter's hand-outs say: one for participants (never an answer), a trainer sheet, and the self-test on paper."""
 
 from __future__ import annotations
 
-import io
-from datetime import date
+import hashlib
 
-from docx import Document
-from docx.shared import Pt
-
-from scripts import pdf_render
-from scripts.downloads import mark_preview, normalise_zip, set_core_properties, set_language
-from scripts.markup import css_string, date_nl, html_text
-from scripts.outputs import AUTHOR, GUIDE, is_preview, shared_address
+from scripts.handout_doc import Link
+from scripts.lesson_checks import PLAN_MINUTES, PLAN_NAMES
+from scripts.outputs import GUIDE, is_preview, page_url, shared_address
 from scripts.render import source_plain
 
-_STYLE = """
-@page { size: A4; margin: 14mm 16mm 16mm;
-  @bottom-left { content: "%(guide)s · Versie %(version)s"; font: 7pt Handreiking; color: #333; }
-  @bottom-right { content: "Pagina " counter(page) " van " counter(pages); font: 7pt Handreiking; color: #333; } }
-body { font: 9pt/1.3 Handreiking; color: #111; }
-h1 { font-size: 14pt; margin: 0 0 2pt; } p.ondertitel { margin: 0 0 6pt; color: #333; }
-h2 { font-size: 10.5pt; margin: 8pt 0 2pt; break-after: avoid; }
-ul, ol { margin: 0 0 0 14pt; padding: 0; } li { margin: 0 0 1pt; } p { margin: 0 0 3pt; }
-.adressen { font-size: 7.5pt; } .adressen li { list-style: none; margin-left: -14pt; }
-.bron { font-size: 8pt; color: #333; }
-"""
+ROLES = {"woonconsulent": "Woonconsulent", "wijkbeheerder": "Wijkbeheerder", "begeleider": "Begeleider",
+         "gemeente": "Gemeente"}
+PARTS = {"opening": "Opening", "casus": "Casus", "dilemma": "Dilemma", "bespreking": "Bespreking",
+         "oefening": "Oefening", "zelftoets": "Zelftoets", "pauze": "Pauze", "afsluiting": "Afsluiting"}
+MADE_UP = "Deze casus is verzonnen. Wat er gebeurt, is gebaseerd op de bronnen van de handreiking."
 
 
-def parts(lesson: dict, title: str, sections: list[tuple[int, str, str]], page_url: str, site_url: str) -> dict:
-    """What the hand-out says, from the data and the chapter's built sections (level, title, anchor)."""
-    return {
-        "title": f"Lesmateriaal: {title}",
-        "subtitle": f"Bij het hoofdstuk ‘{title}’ van de {GUIDE}. {shared_address(site_url, page_url)}",
-        "goals": lesson["leerdoelen"],
-        "case": lesson["casus"],
-        "questions": [q["vraag"] for q in lesson["vragen"]],
-        "exercise": lesson["oefening"],
-        "addresses": [(text, shared_address(site_url, f"{page_url}#{anchor}"))
-                      for level, text, anchor in sections if level == 2],
-        "preview": is_preview(site_url),
-    }
+class Addresses:
+    """Links from a download to the guide: the full address once published; in a preview the path, as a link
+    relative to downloads/ (it works when the file is opened from the site, and names no local computer)."""
+
+    def __init__(self, site_url: str, titles: dict[str, str]):
+        self.site_url, self.titles = site_url, titles  # titles: {'page.md' or 'page.md#anchor': heading}
+
+    def of(self, section: str) -> Link:
+        """A link to 'page.md#anchor', showing the address."""
+        page, _, anchor = section.partition("#")
+        path = page_url(page) + (f"#{anchor}" if anchor else "")
+        shown = shared_address(self.site_url, path)
+        return Link(shown, "../" + path if is_preview(self.site_url) else shown)
+
+    def named(self, section: str) -> Link:
+        """A link to 'page.md#anchor' showing the heading it leads to."""
+        return Link(self.titles.get(section, section), self.of(section).href)
+
+    def titled(self, section: str) -> list:
+        """"Zie ‘De escalatieladder’: address", as text with a link."""
+        return [f"Zie ‘{self.titles.get(section, section)}’: ", self.of(section)]
 
 
-def handout_pdf(content: dict, source: dict, version: date, fonts: str) -> bytes:
-    """One A4 page (or more, when the material is long), tagged PDF/UA-1."""
-    style = _STYLE % {"guide": css_string(GUIDE), "version": date_nl(version.isoformat())}
-    body = (f"<h1>{html_text(content['title'])}</h1><p class=\"ondertitel\">{html_text(content['subtitle'])}</p>"
-            f"<h2>Leerdoelen</h2>{_list(content['goals'], 'ul')}"
-            f"<h2>Casus: {html_text(content['case']['titel'])}</h2><p>{html_text(content['case']['tekst'])}</p>"
-            f"<p class=\"bron\">Bron: {html_text(source_plain(source))}</p>"
-            f"<h2>Vragen om te bespreken</h2>{_list(content['questions'], 'ol')}"
-            f"<h2>Oefening: {html_text(content['exercise']['titel'])}</h2><p>{html_text(content['exercise']['tekst'])}</p>"
-            "<h2>Adressen van het hoofdstuk</h2><ul class=\"adressen\">"
-            + "".join(f"<li>{html_text(text)}: {html_text(address)}</li>" for text, address in content["addresses"])
-            + "</ul>")
-    moment = f"{version.isoformat()}T00:00:00Z"
-    html = (f'<!doctype html><html lang="nl-NL"><head><meta charset="utf-8"><title>{html_text(content["title"])}</title>'
-            f'<meta name="author" content="{AUTHOR}"><meta name="dcterms.created" content="{moment}">'
-            f'<meta name="dcterms.modified" content="{moment}"><style>{fonts}\n{style}</style></head>'
-            f"<body>{body}</body></html>")
-    return pdf_render.render(html, content["preview"])
+def card_order(cards: list[str]) -> list[str]:
+    """The exercise's cards in an order that is not the answer: fixed by their text (the same every build),
+    never the order of the data."""
+    order = sorted(cards, key=lambda card: hashlib.sha256(card.encode("utf-8")).hexdigest())
+    return order[1:] + order[:1] if order == list(cards) else order
 
 
-def handout_docx(content: dict, source: dict, version: date) -> bytes:
-    """The same hand-out as an editable Word file, with heading styles and Dutch proofing."""
-    document = Document()
-    if content["preview"]:
-        mark_preview(document)
-    set_language(document, "nl-NL")
-    set_core_properties(document, content["title"], f"Lesmateriaal uit de {GUIDE}", version)
-    for style in ("Normal", "List Bullet", "List Number"):
-        document.styles[style].font.size = Pt(10)
-    document.add_heading(content["title"], level=1)
-    document.add_paragraph(content["subtitle"])
-    document.add_heading("Leerdoelen", level=2)
-    for goal in content["goals"]:
-        document.add_paragraph(goal, style="List Bullet")
-    document.add_heading(f"Casus: {content['case']['titel']}", level=2)
-    document.add_paragraph(content["case"]["tekst"])
-    document.add_paragraph(f"Bron: {source_plain(source)}")
-    document.add_heading("Vragen om te bespreken", level=2)
-    for question in content["questions"]:
-        document.add_paragraph(question, style="List Number")
-    document.add_heading(f"Oefening: {content['exercise']['titel']}", level=2)
-    document.add_paragraph(content["exercise"]["tekst"])
-    document.add_heading("Adressen van het hoofdstuk", level=2)
-    for text, address in content["addresses"]:
-        document.add_paragraph(f"{text}: {address}", style="List Bullet")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return normalise_zip(buffer.getvalue())
+def _intro(kind: str, lesson: dict, title: str, links: Addresses) -> list[tuple]:
+    return [("h1", f"{kind}: {title}"),
+            ("p", [f"Bij het hoofdstuk ‘{title}’ van de {GUIDE}: ", links.of(lesson["hoofdstuk"])])]
 
 
-def _list(values: list[str], tag: str) -> str:
-    return f"<{tag}>" + "".join(f"<li>{html_text(value)}</li>" for value in values) + f"</{tag}>"
+def _case(lesson: dict, source: dict) -> list[tuple]:
+    case = lesson["casus"]
+    return [("h2", f"Casus: {case['titel']}"), ("p", case["tekst"]), ("klein", f"Bron: {source_plain(source)}")]
+
+
+def participant(lesson: dict, title: str, source: dict, links: Addresses) -> list[tuple]:
+    """The participants' hand-out: goals, case, dilemmas with their choices, questions, cards, room for notes.
+    No answer point, no misconception, no guide's answer to a dilemma, no self-test answer, no card order."""
+    blocks = _intro("Hand-out", lesson, title, links)
+    blocks += [("h2", "Wat je leert"), ("ul", lesson["leerdoelen"])] + _case(lesson, source)
+    for dilemma in lesson.get("dilemmas", []):
+        blocks += [("h2", f"Dilemma: {dilemma['titel']}"), ("klein", MADE_UP), ("p", dilemma["persoon"])]
+        for moment in dilemma["momenten"]:
+            blocks += [("h3", moment["wanneer"]), ("p", moment["situatie"]),
+                       ("ul", [f"{ROLES[choice['rol']]}: {choice['vraag']}" for choice in moment["keuzes"]]),
+                       ("ruimte", 2)]
+    blocks += [("h2", "Vragen om te bespreken"), ("ol", [q["vraag"] for q in lesson["vragen"]])]
+    exercise = lesson["oefening"]
+    blocks += [("h2", f"Oefening: {exercise['titel']}"), ("p", exercise["tekst"])]
+    if exercise.get("materiaal"):
+        blocks += [("klein", "Knip de kaartjes los. Ze staan door elkaar."), ("kaartjes", card_order(exercise["materiaal"]))]
+    return blocks + [("h2", "Aantekeningen"), ("ruimte", 6)]
+
+
+def trainer(lesson: dict, title: str, source: dict, sections: list[tuple[int, str, str]], links: Addresses) -> list[tuple]:
+    """The trainer's sheet: plans, summary, the case and dilemmas with what the guide says, answer points and
+    misconceptions, the exercise's answer, the self-test's answers, and the chapter's addresses."""
+    blocks = _intro("Trainersblad", lesson, title, links)
+    blocks += [("h2", "Leerdoelen"), ("ul", lesson["leerdoelen"])]
+    plan = lesson.get("sessieplan", {})
+    tables = [("tabel", f"Sessieplan voor {PLAN_NAMES[length]} ({minutes} minuten)",
+               ("Minuten", "Onderdeel", "Wat", "Stuk in de handreiking"),
+               [[str(block["minuten"]), PARTS[block["onderdeel"]], block["wat"],
+                 [links.named(block["sectie"])] if "sectie" in block else ""] for block in plan[length]])
+              for length, minutes in PLAN_MINUTES.items() if length in plan]
+    if tables:
+        blocks += [("h2", "Sessieplan")] + tables
+    if lesson.get("samenvatting"):
+        blocks += [("h2", "Samenvatting voor een dia"), ("ul", lesson["samenvatting"])]
+    blocks += _case(lesson, source)
+    for dilemma in lesson.get("dilemmas", []):
+        blocks += [("h2", f"Dilemma: {dilemma['titel']}"), ("klein", MADE_UP), ("p", dilemma["persoon"])]
+        for moment in dilemma["momenten"]:
+            blocks += [("h3", moment["wanneer"]), ("p", moment["situatie"]),
+                       ("ul", [f"{ROLES[choice['rol']]}: {choice['vraag']}" for choice in moment["keuzes"]]),
+                       ("p", ["Wat de handreiking zegt: ", moment["handreiking"], " "] + links.titled(moment["sectie"]))]
+    blocks.append(("h2", "Vragen, antwoordpunten en misverstanden"))
+    for number, question in enumerate(lesson["vragen"], start=1):
+        blocks.append(("h3", f"{number}. {question['vraag']}"))
+        points = [[point["punt"], " "] + links.titled(point["sectie"]) for point in question.get("antwoordpunten", [])]
+        points += [f"Misverstand: {wrong}" for wrong in question.get("misverstanden", [])]
+        if points:
+            blocks.append(("ul", points))
+    exercise = lesson["oefening"]
+    blocks += [("h2", f"Oefening: {exercise['titel']}"), ("p", exercise["tekst"])]
+    if exercise.get("materiaal"):
+        blocks += [("p", "De goede volgorde van de kaartjes:"), ("ol", exercise["materiaal"])]
+    if lesson.get("zelftoets"):
+        blocks += [("h2", "Zelftoets: de goede antwoorden"), ("ol", [
+            [f"{q['vraag']} Goed: {right_answer(q)}. {q['feedback']} "] + links.titled(q["sectie"])
+            for q in lesson["zelftoets"]])]
+    addresses = [[f"{text}: ", links.of(f"{lesson['hoofdstuk']}#{anchor}")] for level, text, anchor in sections if level == 2]
+    return blocks + ([("h2", "Adressen van het hoofdstuk"), ("ul", addresses)] if addresses else [])
+
+
+def quiz_paper(lesson: dict, title: str, links: Addresses) -> list[tuple]:
+    """The self-test to print, for groups without a learning environment: questions first, answers at the end."""
+    blocks = _intro("Zelftoets", lesson, title, links)
+    blocks.append(("klein", "Kies bij elke vraag één antwoord. De antwoorden staan aan het eind."))
+    for number, question in enumerate(lesson["zelftoets"], start=1):
+        blocks += [("h3", f"Vraag {number}. {question['vraag']}"), ("vakjes", [a["tekst"] for a in question["antwoorden"]])]
+    blocks += [("nieuwe-pagina",), ("h2", "Antwoorden")]
+    blocks.append(("ol", [[f"{right_answer(q)}. {q['feedback']} "] + links.titled(q["sectie"])
+                          for q in lesson["zelftoets"]]))
+    return blocks
+
+
+def right_answer(question: dict) -> str:
+    """The text of the one right answer (the content checks make sure there is exactly one)."""
+    return next(answer["tekst"] for answer in question["antwoorden"] if answer.get("juist")).rstrip(".")

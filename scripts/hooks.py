@@ -7,7 +7,9 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from scripts import engine, offline, outputs, page_checks, postbuild, problem_text, redirect_page, site_nav, tables
+from scripts import (engine, lesson_checks, offline, outputs, page_checks, postbuild, problem_text, redirect_page,
+                     section_sources,
+                     site_nav, tables)
 from scripts.problems import EditorError
 
 
@@ -17,7 +19,8 @@ def on_config(config):
     guide = engine.guide_of(config)
     config.nav = guide.nav
     config.extra["versie"] = guide.version_label
-    config.extra["proefversie"] = outputs.is_preview(guide.options.site_url)
+    config.extra.update(engine.template_settings(guide))
+    config.copyright = engine.footer(config.copyright, guide)
     if guide.options.offline:
         config.theme["features"] = [f for f in config.theme["features"] if f not in offline.SERVER_ONLY_FEATURES]
         config.extra["polyfills"] = [offline.SHIM_URI]
@@ -37,25 +40,31 @@ def on_files(files, config):
 
 
 def on_pre_page(page, config, files):
-    # MkDocs dates every page (the sitemap's lastmod and its .gz header) by the clock; the guide's date is its version.
-    page.update_date = engine.guide_of(config).version.isoformat()
+    # MkDocs dates every page (the sitemap's lastmod and its .gz header) by the clock; here by the page's last change.
+    guide = engine.guide_of(config)
+    page.update_date = guide.page_dates.get(page.file.src_uri, guide.version).isoformat()
     return page
 
 
 def on_page_markdown(markdown, page, config, files):
-    return markdown + engine.guide_of(config).page_additions(page.file.src_uri)
+    return engine.guide_of(config).page_markdown(page.file.src_uri, markdown)
 
 
 def on_page_content(html, page, config, files):
-    return tables.label_markdown_tables(html)
+    guide = engine.guide_of(config)
+    html = section_sources.add_lines(html, guide.sources_by_id(), page.file.src_uri)
+    return tables.space_cells(tables.label_markdown_tables(html))
 
 
 def on_env(env, config, files):
     guide = engine.guide_of(config)
     # Written later: the hand-outs and addresses by on_post_build, the offline edition's PDFs by make build.
     coming = outputs.post_build_paths(guide.content.lesmateriaal) + list(guide.pdf_offers())
-    problems = page_checks.link_problems(engine.rendered_pages(files), {f.url for f in files} | set(coming),
-                                         engine.data_texts(Path(config.config_file_path).parent))
+    root, pages = Path(config.config_file_path).parent, engine.rendered_pages(files)
+    problems = page_checks.link_problems(pages, {f.url for f in files} | set(coming), engine.data_texts(root))
+    # Lesson material names sections ('sectie') that hand-outs and quizzes link to: each must be a built heading.
+    problems += lesson_checks.built_section_problems(root / "content" / "lesmateriaal.yml",
+                                                     {src: html for src, (_, _, html) in pages.items()})
     if problems:
         raise EditorError(problems)
     return env

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 from inspect import Parameter, signature
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from scripts import checklist_pages, offline, outputs, publication, render, trainers
+from scripts import changelog, checklist_pages, offline, outputs, publication, render, scan, section_sources, site_nav, trainers
+from scripts import wat_nu as decision_aid
 from scripts.content import UnknownRecord
-from scripts.pipeline import Guide
+
+if TYPE_CHECKING:  # the pipeline reads READS below to date each page
+    from scripts.pipeline import Guide
 
 
 class MacroError(ValueError):
     """A macro was used in a way the data does not allow: an unknown id, a wrong argument, no parentheses."""
 
 
-def bron(guide: Guide, page: str, bron_id: str) -> str:
-    """Short citation in the text, linking to the source on the Bronnen page."""
-    return render.citation(guide.content.find("bronnen", bron_id), page)
+def bron(guide: Guide, page: str, bron_id: str, in_tekst: bool = False) -> str:
+    """The source of what the text says, shown in the section's 'Bron' line; in_tekst=True also cites it right
+    there, for a figure, a date-bound rule or a law."""
+    source = guide.content.find("bronnen", bron_id)
+    return render.citation(source, page) if in_tekst else section_sources.mark(source["id"])
 
 
 def bronnenlijst(guide: Guide, page: str, *bron_ids: str) -> str:
@@ -48,9 +53,12 @@ def principes(guide: Guide, page: str, kort: bool = False) -> str:
     return render.principles(guide.content.principes, _sources(guide), page)
 
 
-def praktijk(guide: Guide, page: str, thema: str | None = None, soort: str | None = None) -> str:
-    """Do's, pitfalls, examples and conflicting advice from practice, of one theme and/or kind."""
-    chosen = [r for r in guide.content.praktijk if thema in (None, r["thema"]) and soort in (None, r["soort"])]
+def praktijk(guide: Guide, page: str, thema: str | None = None, soort: str | list | None = None) -> str:
+    """Do's, pitfalls, examples and conflicting advice from practice, of one theme and/or kind (or a list of
+    kinds, shown in that order), in one block that opens."""
+    kinds = [soort] if isinstance(soort, str) or soort is None else list(soort)
+    chosen = [r for kind in kinds for r in guide.content.praktijk
+              if thema in (None, r["thema"]) and kind in (None, r["soort"])]
     if not chosen:
         raise MacroError(f"praktijk(thema={thema!r}, soort={soort!r}) vindt niets in content/praktijk.yml")
     return render.practice(chosen, _sources(guide), page)
@@ -67,12 +75,19 @@ def partners(guide: Guide, page: str, kring: str | None = None) -> str:
 
 def begrippen(guide: Guide, page: str) -> str:
     """The glossary, grouped by first letter (the Begrippen page)."""
-    return render.glossary(guide.content.begrippen)
+    return render.glossary(guide.content.begrippen, page)
 
 
-def voorwaarden_regel(guide: Guide, page: str) -> str:
-    """The one rule on a tenant's conditions, in the glossary's words, the same on every page."""
-    return render.conditions_rule(guide.content.find("begrippen", "voorwaarden"), page)
+def voorwaarden_regel(guide: Guide, page: str, kort: bool = False) -> str:
+    """The one rule on a tenant's conditions, in the glossary's words: in full (only on the kernprincipes page),
+    or (kort=true) in one line with a link to it."""
+    rule = guide.content.find("begrippen", "voorwaarden")
+    if kort:
+        return render.conditions_rule_link(rule, page)
+    if page != render.RULE_PAGE:
+        raise MacroError(f"de hele regel over voorwaarden staat alleen op {render.RULE_PAGE}; schrijf hier "
+                         "{{ voorwaarden_regel(kort=true) }}: één zin met een link naar de hele regel")
+    return render.conditions_rule(rule, page)
 
 
 def route(guide: Guide, page: str) -> str:
@@ -87,6 +102,20 @@ def escalatieladder(guide: Guide, page: str, ladder: str = "overlast") -> str:
     return render.escalation_ladder(guide.content.escalatie, ladder, _sources(guide), page)
 
 
+def corporatiescan(guide: Guide, page: str) -> str:
+    """The corporatie-scan from content/corporatiescan.yml: statements per principle, score, what to read first."""
+    docs = guide.options.root / "docs"
+    pages = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8-sig") for p in sorted(docs.glob("*.md"))}
+    titles = scan.section_titles(pages, site_nav.nav_titles(guide.nav), guide.content.principes)
+    return scan.page(guide.content.corporatiescan, guide.content.principes, guide.content.checklists, _sources(guide),
+                     titles, page)
+
+
+def wat_nu(guide: Guide, page: str) -> str:
+    """'Wat doe ik nu?': the escalation ladders as questions, one at a time, each ending in an action."""
+    return decision_aid.page(guide.content.escalatie, guide.content.checklists, _sources(guide), page)
+
+
 def taken(guide: Guide, page: str) -> str:
     """The task cards at the top of the home page, from content/taken.yml."""
     return render.tasks(guide.content.taken, page)
@@ -97,6 +126,11 @@ def trainers_adressen(guide: Guide, page: str) -> str:
     lessons = {lesson["hoofdstuk"]: lesson for lesson in guide.content.lesmateriaal}
     return trainers.groups_markdown(guide.nav, lessons, _sources(guide), dict(guide.moved),
                                     guide.content.find("begrippen", "voorwaarden"))
+
+
+def trainers_lessen(guide: Guide, page: str) -> str:
+    """The overview at the top of the Voor trainers page: per chapter its session length, hand-outs and self-test."""
+    return trainers.overview(guide.nav, {lesson["hoofdstuk"]: lesson for lesson in guide.content.lesmateriaal})
 
 
 def checklists_overzicht(guide: Guide, page: str) -> str:
@@ -120,9 +154,37 @@ def colofon(guide: Guide, page: str) -> str:
     return publication.colophon(guide.publication, guide.version_label, outputs.is_preview(guide.options.site_url))
 
 
+def uitgever(guide: Guide, page: str) -> str:
+    """The publisher's name under the home page's title, from mkdocs.yml (extra.uitgave); nothing in a preview
+    that has none yet."""
+    return publication.publisher_line(guide.publication)
+
+
+def contactadres(guide: Guide, page: str) -> str:
+    """The publisher's contact address as a link, from mkdocs.yml (extra.uitgave.contact)."""
+    return publication.contact_link(guide.publication)
+
+
+def wijzigingen(guide: Guide, page: str) -> str:
+    """Every change from content/wijzigingen.yml, newest first, and how to follow them (the feed, once published)."""
+    return changelog.page(guide.content.wijzigingen, site_nav.nav_titles(guide.nav), guide.has_feed, page)
+
+
+# The data files (content/<name>.yml) each macro shows; a page's 'Bijgewerkt op' date follows them
+# (scripts/page_dates.py). A name ending in '/' is a folder: the trainers' list shows every page's headings.
+READS = {"bron": ("bronnen",), "bronnenlijst": ("bronnen",), "alle_bronnen": ("bronnen",),
+         "corporaties": ("corporaties", "bronnen"), "corporaties_praktijk": ("corporaties", "bronnen"),
+         "principes": ("principes", "bronnen"), "praktijk": ("praktijk", "bronnen"), "partners": ("partners",),
+         "begrippen": ("begrippen",), "voorwaarden_regel": ("begrippen",), "route": ("route", "checklists"),
+         "escalatieladder": ("escalatie", "bronnen"), "taken": ("taken",),
+         "corporatiescan": ("corporatiescan", "principes", "checklists", "bronnen", "docs/"),
+         "wat_nu": ("escalatie", "checklists", "bronnen"), "trainers_lessen": ("lesmateriaal",),
+         "trainers_adressen": ("lesmateriaal", "bronnen", "begrippen", "docs/"), "checklists_overzicht": ("checklists",),
+         "hele_handreiking": (), "offline_editie": (), "colofon": (), "contactadres": (), "uitgever": (), "wijzigingen": ("wijzigingen",)}
+
 MACROS = (bron, bronnenlijst, alle_bronnen, corporaties, corporaties_praktijk, principes, praktijk, partners,
-          begrippen, voorwaarden_regel, route, escalatieladder, taken, trainers_adressen, checklists_overzicht,
-          hele_handreiking, offline_editie, colofon)
+          begrippen, voorwaarden_regel, route, escalatieladder, corporatiescan, wat_nu, taken, trainers_adressen, trainers_lessen,
+          checklists_overzicht, hele_handreiking, offline_editie, colofon, contactadres, uitgever, wijzigingen)
 
 
 def _sources(guide: Guide) -> dict:

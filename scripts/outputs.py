@@ -47,8 +47,14 @@ def checklist_downloads(checklists: list[dict]) -> list[tuple[str, str]]:
 
 
 def page_url(src_path: str) -> str:
-    """The address of a page built from docs/<src_path> (every page is a .html file)."""
-    return src_path.removesuffix(".md") + ".html"
+    """The address of a page built from docs/<src_path> (every page is a .html file), its anchor kept."""
+    path, hash_, anchor = src_path.partition("#")
+    return path.removesuffix(".md") + ".html" + hash_ + anchor
+
+
+# The change log (content/wijzigingen.yml): its page, and its Atom feed in a release (a feed needs the public address).
+CHANGES_PAGE = "wat-is-er-veranderd.md"
+CHANGES_FEED = "wijzigingen.xml"
 
 
 # Made by `make build` from the offline edition, before the online one is built (scripts/guide_pdf.py).
@@ -79,13 +85,37 @@ CHAPTER_PDF_LABEL = "Hoofdstuk als PDF"
 ADDRESSES_CSV = "downloads/adressen.csv"
 ADDRESSES_CSV_LABEL = "Alle adressen als tabel (CSV, opent in Excel)"
 HANDOUT_KINDS = {"pdf": "PDF", "docx": "Word"}
+# Two hand-outs per chapter. The participants' keeps the address the one hand-out had (trainers handed it out);
+# the trainer's sheet, with plans and answers, is new.
+HANDOUTS = {"deelnemers": "Hand-out voor deelnemers", "trainer": "Trainersblad"}
+QUIZ_LABEL = "Zelftoets voor Moodle (XML)"
+QUIZ_PAPER_LABEL = "Zelftoets om te printen (PDF)"
+QUIZ_ALL = "downloads/zelftoets-alle-hoofdstukken.xml"
+QUIZ_ALL_LABEL = "Zelftoetsen van alle hoofdstukken voor Moodle (XML)"
 
 
-def handout(lesson_id: str, kind: str) -> str:
-    """A chapter's one-page hand-out for trainers."""
+def handout(lesson_id: str, kind: str, audience: str = "deelnemers") -> str:
+    """A chapter's hand-out: for participants (the first hand-out's address) or the trainer's sheet."""
+    if audience == "trainer":
+        return f"downloads/trainersblad-{lesson_id}.{kind}"
     return f"downloads/lesmateriaal-{lesson_id}.{kind}"
 
 
+def quiz(lesson_id: str, kind: str = "xml") -> str:
+    """A chapter's self-test: Moodle XML to import, or PDF to print."""
+    return f"downloads/zelftoets-{lesson_id}.{kind}"
+
+
+def lesson_downloads(lesson: dict) -> list[tuple[str, str]]:
+    """(label, path) of every file of one chapter's lesson, in the order trainers are offered them."""
+    files = [(f"{name} ({label})", handout(lesson["id"], kind, audience))
+             for audience, name in HANDOUTS.items() for kind, label in HANDOUT_KINDS.items()]
+    if lesson.get("zelftoets"):
+        files += [(QUIZ_LABEL, quiz(lesson["id"])), (QUIZ_PAPER_LABEL, quiz(lesson["id"], "pdf"))]
+    return files
+
+
 def post_build_paths(lessons: list[dict]) -> list[str]:
-    """Every file the post-build step writes: the hand-outs and the table of addresses (pages may link to them)."""
-    return [handout(lesson["id"], kind) for lesson in lessons for kind in HANDOUT_KINDS] + [ADDRESSES_CSV]
+    """Every file the post-build step writes: hand-outs, self-tests and the table of addresses (pages link to them)."""
+    paths = [path for lesson in lessons for _, path in lesson_downloads(lesson)] + [ADDRESSES_CSV]
+    return paths + ([QUIZ_ALL] if any(lesson.get("zelftoets") for lesson in lessons) else [])

@@ -34,7 +34,7 @@ def source_problems(src: str, raw: bytes) -> list[Problem]:
     return rule_problems(shown, text)
 
 
-_RULE_MACRO = re.compile(r"\{\{\s*voorwaarden_regel\s*\(")
+_RULE_MACRO = re.compile(r"\{\{\s*voorwaarden_regel\s*\(\s*\)")  # the rule in full; kort=true is one line
 
 
 def rule_problems(shown: str, text: str) -> list[Problem]:
@@ -44,7 +44,7 @@ def rule_problems(shown: str, text: str) -> list[Problem]:
     for start in calls[1:]:
         problems.append(Problem(shown, text.count("\n", 0, start) + 1, "", (
             "de regel over voorwaarden staat al eerder op deze pagina; link er hier naar met "
-            "[de regel over voorwaarden](kernprincipes.md#wat-je-wel-vraagt)")))
+            "{{ voorwaarden_regel(kort=true) }} of [de regel over voorwaarden](kernprincipes.md#wat-je-wel-vraagt)")))
     line = 1
     for paragraph in re.split(r"(\n\s*\n)", text):
         for sentence in lease_condition_sentences(re.sub(r"\{\{.*?\}\}", "", paragraph)):

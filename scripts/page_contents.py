@@ -8,7 +8,9 @@ from scripts.markup import html_text
 
 MIN_SECTIONS = 4
 _H2 = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)
-_H1_END = re.compile(r"(<article class=\"md-content__inner md-typeset\">.*?</h1>)", re.S)
+# After the title and its 'Bijgewerkt op' line (scripts/page_dates.py), when there is one.
+_H1_END = re.compile(r"(<article class=\"md-content__inner md-typeset\">.*?</h1>(?:\s*<p class=\"handreiking-bijgewerkt\".*?</p>)?)",
+                     re.S)
 _PERMALINK = re.compile(r'<a class="headerlink".*?</a>', re.S)
 _TAG = re.compile(r"<[^>]+>")
 

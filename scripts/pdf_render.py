@@ -80,9 +80,9 @@ def _remember_page_references() -> None:
     pydyf.PDF.page_references = property(page_references)
 
 
-def render(html: str, preview: bool = False) -> bytes:
+def render(html: str, preview: bool = False, rights: str = "") -> bytes:
     """A tagged PDF/UA-1 file with fillable forms; tabbing follows the structure; a fixed document id. A preview
-    carries the preview mark at the top of every page, the cover included."""
+    carries the preview mark at the top of every page, the cover included; rights goes into the XMP (dc:rights)."""
     # Loaded on first use: together about a second, which a rebuild taking every PDF from the cache need not pay.
     import pikepdf
     import weasyprint
@@ -104,6 +104,10 @@ def render(html: str, preview: bool = False) -> bytes:
     with pikepdf.open(io.BytesIO(pdf)) as document:
         for page in document.pages:
             page.obj["/Tabs"] = pikepdf.Name("/S")  # PDF/UA: the Tab key follows the structure tree
+        if rights:
+            # Not marked as edited by pikepdf: that would stamp the clock into the file.
+            with document.open_metadata(set_pikepdf_as_editor=False) as metadata:
+                metadata["dc:rights"] = rights
         output = io.BytesIO()
         document.save(output, deterministic_id=True)
     return output.getvalue()

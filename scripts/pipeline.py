@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
-from scripts import (checklist_pages, checklist_pdf, codeversion, downloads, lessons, outputs, pdf_render,
-                     project_files, publication, render, site_nav)
+from scripts import (changelog, checklist_pages, checklist_pdf, codeversion, downloads, lessons, macros, outputs, page_dates,
+                     pdf_render, project_files, publication, render, site_nav)
 from scripts.cache import cached, fingerprint, folder
 from scripts.content import Content, load_content
 from scripts.markup import date_nl
@@ -64,6 +64,7 @@ class Guide:
     nav: list  # mkdocs.yml's nav with a page per checklist in its 'Checklists' section
     moved: Mapping[str, str]  # pages that moved: old.md -> new.md (mkdocs.yml, redirect_maps)
     publication: publication.Publication  # publisher, contact, licence (mkdocs.yml, extra.uitgave)
+    page_dates: Mapping[str, date]  # page (relative to docs/) -> when its text or data last changed (git)
 
     @property
     def version_label(self) -> str:
@@ -75,6 +76,10 @@ class Guide:
         return {c["id"]: {kind: len(self.downloads[outputs.checklist_download(c["id"], kind)])
                           for kind in outputs.DOWNLOAD_KINDS}
                 for c in self.content.checklists}
+
+    def sources_by_id(self) -> dict[str, dict]:
+        """Every source record by its id."""
+        return {b["id"]: b for b in self.content.bronnen}
 
     def offline_zip_size(self) -> int | None:
         return self.options.offline_zip.stat().st_size if self.options.offline_zip else None
@@ -95,9 +100,18 @@ class Guide:
                                                        if outputs.has_chapter_pdf(src)])
         return {path: file.stat().st_size for path, file in self.book_pdfs().items()}
 
+    def page_markdown(self, src: str, markdown: str) -> str:
+        """A page as every engine renders it: 'Bijgewerkt op' under its title, the additions at its end."""
+        return self.dated(src, markdown) + self.page_additions(src)
+
+    def dated(self, src: str, markdown: str) -> str:
+        """The page's Markdown with 'Bijgewerkt op <date>' under its title."""
+        return page_dates.under_title(markdown, self.page_dates.get(src, self.version))
+
     def page_additions(self, src: str) -> str:
-        """What every engine appends to a page's Markdown: the trainers' box of its chapter, the abbreviations."""
-        added = ""
+        """What every engine appends to a page's Markdown: where it stands on the first-tenant route, the trainers' box
+        of its chapter, the report link, the abbreviations."""
+        added = render.route_bars(self.content.route, src)
         offers = self.pdf_offers()
         if outputs.chapter_pdf(src) in offers:
             added += lessons.chapter_pdf_offer(outputs.chapter_pdf(src), offers[outputs.chapter_pdf(src)], src)
@@ -105,16 +119,28 @@ class Guide:
             if lesson["hoofdstuk"] == src:
                 added += lessons.box(lesson, self.content.find("bronnen", lesson["casus"]["bron"]), src)
         title = site_nav.nav_titles(self.nav).get(src, "deze pagina")
+        added += changelog.recent(self.content.wijzigingen, src)
         added += "\n\n" + publication.report_link(self.publication, title,
                                                    outputs.shared_address(self.options.site_url, outputs.page_url(src)))
         return added + render.abbreviations(self.content.begrippen)
+
+    @property
+    def has_feed(self) -> bool:
+        """A release has the change log as a feed; a preview has no public address for its links."""
+        return not outputs.is_preview(self.options.site_url)
+
+    def feed(self) -> bytes:
+        """The change log as an Atom feed (content/wijzigingen.yml)."""
+        return changelog.atom(self.content.wijzigingen, site_nav.nav_titles(self.nav), self.options.site_url,
+                              self.publication.uitgever, outputs.GUIDE)
 
     def pages(self) -> dict[str, str]:
         """Generated Markdown pages (relative to docs/): one per checklist."""
         sizes = self.download_sizes()
         rule = self.content.find("begrippen", "voorwaarden")
+        titles = site_nav.nav_titles(self.nav)
         return {outputs.checklist_page(c["id"]): checklist_pages.page_markdown(
-                    c, sizes[c["id"]], [self.content.find("bronnen", b) for b in c["bronnen"]], rule)
+                    c, sizes[c["id"]], [self.content.find("bronnen", b) for b in c["bronnen"]], rule, titles)
                 for c in self.content.checklists}
 
 
@@ -135,20 +161,40 @@ def load(options: Options) -> Guide:
     fonts = pdf_render.fonts_css(cache)
     rule = content.find("begrippen", "voorwaarden")
     preview = outputs.is_preview(options.site_url)
-    makers = {"pdf": lambda c, s, r: checklist_pdf.checklist_pdf(c, s, version, r, fonts, preview),
-              "docx": lambda c, s, r: downloads.checklist_docx(c, s, version, r, preview)}
+    rights = publication.licence_texts(settings)
+    makers = {"pdf": lambda c, s, r: checklist_pdf.checklist_pdf(c, s, version, r, fonts, preview, rights),
+              "docx": lambda c, s, r: downloads.checklist_docx(c, s, version, r, preview, rights)}
     for checklist in content.checklists:
         sources = [content.find("bronnen", b) for b in checklist["bronnen"]]
         shown_rule = rule if checklist_pages.mentions_conditions(checklist) else None
         for kind, make in makers.items():
-            key = fingerprint(kind, checklist, sources, shown_rule, fonts, version.isoformat(), preview,
+            key = fingerprint(kind, checklist, sources, shown_rule, fonts, version.isoformat(), preview, rights,
                               codeversion.RUNNING, [package_version(name) for name in _LIBRARIES])
             made[outputs.checklist_download(checklist["id"], kind)] = cached(
                 cache / "downloads", key, lambda: make(checklist, sources, shown_rule))
     nav = site_nav.with_section_entries(config["nav"], outputs.CHECKLISTS_SECTION,
                                         checklist_pages.nav_entries(content.checklists), config_text)
     return Guide(options, content, version, MappingProxyType(made), nav,
-                 MappingProxyType(site_nav.redirect_maps(config)), settings)
+                 MappingProxyType(site_nav.redirect_maps(config)), settings,
+                 MappingProxyType(_page_dates(options.root / config.get("docs_dir", "docs"), content, version)))
+
+
+def _page_dates(docs: Path, content: Content, version: date) -> dict[str, date]:
+    """Every page's date: its Markdown and its data files against one git log (scripts/page_dates.py)."""
+    known = page_dates.history(docs.parent)
+    lessons_on = {lesson["hoofdstuk"] for lesson in content.lesmateriaal}
+    dates = {}
+    for path in sorted(docs.rglob("*.md")):
+        src = path.relative_to(docs).as_posix()
+        # Only the macro names matter here; a page that is not UTF-8 gets its Dutch message from the page checks.
+        inputs = page_dates.page_inputs(src, path.read_bytes().decode("utf-8-sig", errors="replace"), macros.READS)
+        if src in lessons_on:  # the chapter's lesson box (Guide.page_additions)
+            inputs.add("content/lesmateriaal.yml")
+        dates[src] = page_dates.page_date(inputs, known, version)
+    for checklist in content.checklists:
+        dates[outputs.checklist_page(checklist["id"])] = page_dates.page_date(
+            page_dates.CHECKLIST_PAGE_INPUTS, known, version)
+    return dates
 
 
 def check_site_url(site_url: str) -> None:

@@ -60,22 +60,57 @@ def _problem(config_text: str, key: str, message: str) -> Problem:
     return Problem("mkdocs.yml", line, f"extra.uitgave.{key}" if key != "uitgave" else "extra.uitgave", message)
 
 
+def licence_line(publication: Publication) -> str:
+    """The licence in one sentence, the same in the footer, on every download and in its metadata; what may be
+    adapted is the guide's own text, not what it quotes. A preview without a licence says it has none yet."""
+    if not publication.licentie:
+        return "Licentie: nog niet vastgesteld (proefversie)."
+    return (f"Licentie van de eigen tekst van de handreiking, ook in checklists en hand-outs: {publication.licentie}. "
+            "Die tekst mag je volgens de licentie delen en aanpassen, met de handreiking als bron; citaten en "
+            "gegevens uit bronnen vallen er niet onder.")
+
+
+def licence_texts(publication: Publication) -> tuple[str, str]:
+    """The licence as shown on a download and as kept in its metadata."""
+    return licence_line(publication), licence_short(publication)
+
+
+def licence_short(publication: Publication) -> str:
+    """The licence for a file's metadata (Word allows 255 characters there)."""
+    if not publication.licentie:
+        return "Licentie: nog niet vastgesteld (proefversie)."
+    return f"{publication.licentie} voor de eigen tekst van de handreiking; citaten uit bronnen vallen er niet onder."
+
+
+def publisher_line(publication: Publication) -> str:
+    """HTML: one line that names the publisher, or nothing when none is set (a preview)."""
+    if not publication.uitgever:
+        return ""
+    return f'<p class="uitgever">Een uitgave van <strong>{html_text(publication.uitgever)}</strong></p>\n'
+
+
 def colophon(publication: Publication, version_label: str, preview: bool) -> str:
     """HTML: the colophon's table of who publishes the guide, its version, licence, review and contact."""
     def shown(value: str, what: str) -> str:
         return html_text(value) if value else f"<em>nog niet ingesteld ({what}; proefversie)</em>"
 
-    contact = publication.contact
-    contact_html = (f'<a href="mailto:{html_text(contact)}">{html_text(contact)}</a>' if _EMAIL.match(contact)
-                    else f'<a href="{html_text(contact)}">{html_text(contact)}</a>' if contact
-                    else shown("", "contactadres"))
     rows = [("Uitgever", shown(publication.uitgever, "uitgever")),
             ("Versie", html_text(version_label) + (" (proefversie, nog niet gepubliceerd)" if preview else "")),
             ("Licentie", shown(publication.licentie, "licentie")),
             ("Herziening", shown(publication.herziening, "herziening")),
-            ("Contact", contact_html)]
+            ("Contact", contact_link(publication))]
     body = "".join(f'<tr><th scope="row">{label}</th><td>{value}</td></tr>' for label, value in rows)
     return f'<table class="gegevenstabel colofon">\n<caption>Gegevens van de uitgave</caption>\n<tbody>{body}</tbody>\n</table>\n'
+
+
+def contact_link(publication: Publication) -> str:
+    """HTML: the publisher's contact address as a link (e-mail or form), or in a preview a note that it is not set."""
+    contact = publication.contact
+    if _EMAIL.match(contact):
+        return f'<a href="mailto:{html_text(contact)}">{html_text(contact)}</a>'
+    if contact:
+        return f'<a href="{html_text(contact)}">{html_text(contact)}</a>'
+    return "<em>nog niet ingesteld (contactadres; proefversie)</em>"
 
 
 def report_link(publication: Publication, title: str, address: str) -> str:

@@ -21,20 +21,24 @@ def folded_words(text: str) -> str:
     return " ".join(dict.fromkeys(folded for folded in map(fold, accented)))
 
 
-def add_folded_words(index: dict) -> dict:
-    """Append the accent-free words of each entry's title and text to its text.
+# The field that holds the words a reader may type but the page does not show: accent-free forms and the staff's
+# synonyms. Material's search worker indexes every field named in the index's config.fields, but a result shows only
+# title, text and tags, so a preview stays the page's own text.
+FIELD = "zoekwoorden"
 
-    One entry per location keeps results single; the title stays as written because it is shown.
+
+def add_folded_words(index: dict) -> dict:
+    """Add the accent-free words of each entry's title and text to its hidden search field.
+
+    One entry per location keeps results single; title and text stay as written because they are shown.
     """
     for doc in index["docs"]:
-        extra = folded_words(_strip_tags(doc.get("title", "") + " " + doc.get("text", "")))
-        if extra:
-            doc["text"] = f"{doc.get('text', '')} {extra}"
+        _add_hidden(doc, [folded_words(_strip_tags(doc.get("title", "") + " " + doc.get("text", "")))])
     return index
 
 
 def add_synonyms(index: dict, synonyms: list[dict]) -> dict:
-    """Append the words staff type to each entry that uses the guide's word for them (content/synoniemen.yml).
+    """Add the words staff type to the hidden field of each entry that uses the guide's word (content/synoniemen.yml).
 
     A section whose heading has the guide's word gets the staff words most (it is about that subject); another
     section gets them as often as it uses the word, at most twice, so a common word does not swamp the ranking.
@@ -50,17 +54,30 @@ def add_synonyms(index: dict, synonyms: list[dict]) -> dict:
             else:
                 count = min(2, sum(text.count(word) for word in guide_words))
             extra += [staff] * count
-        if extra:
-            doc["text"] = f"{doc.get('text', '')} {' '.join(extra)}"
+        _add_hidden(doc, extra)
+    return index
+
+
+def add_hidden_field(index: dict) -> dict:
+    """Tell Material's search worker to index the hidden field, weighed like the text."""
+    index.setdefault("config", {}).setdefault("fields", {})[FIELD] = {"boost": 1}
     return index
 
 
 def fold_index_file(path, synonyms: list[dict]) -> None:
-    """Rewrite the search index that MkDocs' search plugin wrote: accent-free words and staff synonyms added."""
+    """Rewrite the search index that MkDocs' search plugin wrote: accent-free words and staff synonyms added,
+    in a field that is searched but never shown."""
     with open(path, encoding="utf-8") as handle:
         index = json.load(handle)
+    index = add_hidden_field(add_synonyms(add_folded_words(index), synonyms))
     with open(path, "w", encoding="utf-8") as handle:
-        json.dump(add_synonyms(add_folded_words(index), synonyms), handle, ensure_ascii=False, separators=(",", ":"))
+        json.dump(index, handle, ensure_ascii=False, separators=(",", ":"))
+
+
+def _add_hidden(doc: dict, words: list[str]) -> None:
+    words = [w for w in words if w]
+    if words:
+        doc[FIELD] = " ".join(filter(None, [doc.get(FIELD, ""), *words]))
 
 
 def _strip_tags(html: str) -> str:

@@ -1,4 +1,4 @@
-"""Markdown tables that read well on a phone: each cell gets its column name, so CSS can stack the rows."""
+"""Tables that read well on a phone (each cell gets its column name, so CSS can stack the rows) and in search."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from lxml.html import HtmlElement
 from scripts import html_tree
 
 TABLE_CLASS = "gegevenstabel"
+# Where a search index that drops the tags would glue two words together.
+_SEPARATED = ("th", "td", "tr", "caption", "br")
 
 
 def label_markdown_tables(markup: str) -> str:
@@ -34,3 +36,16 @@ def label_table(table: HtmlElement) -> bool:
             if label:  # an empty header gives no label on a phone
                 cell.set("data-label", label)
     return True
+
+
+def space_cells(markup: str) -> str:
+    """Put a line break after every cell, row and <br> of a table. The browser shows the same table, but the search
+    index, which drops the tags, no longer glues two cells into one word ('PartnerWieTaken') in a result."""
+    if "<table" not in markup:
+        return markup
+    root = html_tree.parse_fragment(markup)
+    for table in root.iter("table"):
+        for element in table.iter(*_SEPARATED):
+            if not (element.tail or "").startswith(("\n", " ")):
+                element.tail = "\n" + (element.tail or "")
+    return html_tree.fragment_html(root)

@@ -10,8 +10,9 @@ from urllib.parse import urljoin
 from mkdocs.exceptions import PluginError
 
 from scripts import lessons, outputs, site_nav
-from scripts.markup import html_text, md_text
-from scripts.render import conditions_rule, conditions_rule_link
+from scripts.lesson_checks import PLAN_MINUTES
+from scripts.markup import html_text, md_text, table
+from scripts.render import conditions_rule_link
 
 DOWNLOADS_MARKER = "<!-- trainers:downloads -->"
 _PAGE_MARKER = "<!-- adressen:{} -->"
@@ -26,33 +27,61 @@ _FILTER = ('<div class="adressen-filter" hidden><label for="adressen-zoek">Zoek 
 
 
 def groups_markdown(nav: list, lessons_by_chapter: dict, sources: dict, moved: dict, rule: dict) -> str:
-    """A heading per nav group (so it is in the page contents), then a group that opens and closes.
+    """A heading per nav group (so it is in the page contents) and a group that opens and closes: the chapter's
+    lesson first, its addresses second.
 
     The addresses come after the build (fill): only then are the sections and their anchors known. A moved page
     keeps its group's old anchor too, as the link contract asks of every published address.
     """
     blocks = [_FILTER]
-    rule_shown = False  # the rule appears at most once on a page; later material links to it
     for title, pages in site_nav.nav_groups(nav):
         slug = _slug(pages[0])
         aliases = "".join(f'<a id="adressen-{_slug(old)}"></a>' for old, new in moved.items() if new == pages[0])
         if aliases:
             blocks.append(aliases)
         lesson = next((lessons_by_chapter[p] for p in pages if p in lessons_by_chapter), None)
-        summary = "Adressen, lesmateriaal en hand-outs" if lesson else "Adressen"
+        summary = "Lesmateriaal en adressen" if lesson else "Adressen"
         hidden = f'<span class="voor-schermlezer"> van {html_text(title)}</span>'  # 17 summaries must differ
-        parts = [f"### {md_text(title)} {{ #adressen-{slug} }}\n",
+        # Heading and box share one row while the box is closed, so twenty groups fit in two screens.
+        parts = ['<div class="adresgroep-rij" markdown>',
+                 f"### {md_text(title)} {{ #adressen-{slug} }}\n",
                  f'<details class="adresgroep" open markdown>\n<summary>{summary}{hidden}</summary>\n']
-        parts += [_PAGE_MARKER.format(page) for page in pages]
         if lesson:
             parts.append(lessons.body(lesson, sources[lesson["casus"]["bron"]], outputs.TRAINERS_PAGE))
             if "voorwaarde" in str(lesson).lower():  # the material speaks of a tenant's conditions: the rule
-                parts.append(conditions_rule_link(rule, outputs.TRAINERS_PAGE) if rule_shown
-                             else conditions_rule(rule, outputs.TRAINERS_PAGE))
-                rule_shown = True
-        parts.append("</details>\n")
+                parts.append(conditions_rule_link(rule, outputs.TRAINERS_PAGE))
+            parts.append(f'<p class="adresgroep__kop"><strong>Adressen{hidden}</strong></p>')
+        parts += [_PAGE_MARKER.format(page) for page in pages]
+        parts.append("</details>\n\n</div>\n")
         blocks.append("\n\n".join(parts))
     return "\n\n".join(blocks) + "\n"
+
+
+def overview(nav: list, lessons_by_chapter: dict) -> str:
+    """A table of every chapter with lesson material: its session lengths, hand-outs and self-test, as links."""
+    rows = []
+    for title, pages in site_nav.nav_groups(nav):
+        for page in pages:
+            lesson = lessons_by_chapter.get(page)
+            if not lesson:
+                continue
+            files = {path for _, path in outputs.lesson_downloads(lesson)}
+            handouts = "<br>".join(
+                f"{who}: " + " · ".join(f'<a href="{html_text(outputs.handout(lesson["id"], kind, audience))}">{label}</a>'
+                                       for kind, label in outputs.HANDOUT_KINDS.items())
+                for audience, who in (("deelnemers", "Deelnemers"), ("trainer", "Trainer")))
+            quiz = (f'<a href="{html_text(outputs.quiz(lesson["id"]))}">Moodle</a> · '
+                    f'<a href="{html_text(outputs.quiz(lesson["id"], "pdf"))}">PDF</a>'
+                    if outputs.quiz(lesson["id"]) in files else "nog niet")
+            length = " of ".join(str(minutes) for length, minutes in PLAN_MINUTES.items()
+                                 if length in lesson.get("sessieplan", {}))
+            rows.append(f'<tr><td><a href="#adressen-{_slug(pages[0])}">{html_text(title)}</a></td>'
+                        f'<td class="lesoverzicht__duur">{f"{length} min" if length else "–"}</td>'
+                        f"<td>{handouts}</td><td>{quiz}</td></tr>")
+    if not rows:
+        return ""
+    return ('<div class="lesoverzicht">'
+            + table("Lessen per hoofdstuk", ("Hoofdstuk", "Duur", "Hand-outs", "Zelftoets"), rows) + "</div>")
 
 
 def _slug(page: str) -> str:
@@ -86,13 +115,15 @@ def page_addresses(site_dir: Path, pages: list[str]) -> list[dict]:
 def download_addresses(checklists: list[dict], handouts: list[tuple[str, str]], listing: list[dict],
                        book_pdfs: set[str], with_offline_zip: bool) -> list[tuple[str, str]]:
     """(name, path) of every download: the guide and its chapters as PDF (those this build offers, book_pdfs),
-    checklists, hand-outs (lesson id, chapter title), addresses, the zip."""
+    checklists, each chapter's hand-outs and self-test (lesson, chapter title), addresses, the zip."""
     books = [(outputs.BOOK_PDF_LABEL, outputs.BOOK_PDF)] if outputs.BOOK_PDF in book_pdfs else []
     books += [(f"{outputs.CHAPTER_PDF_LABEL}: {page['title']}", outputs.chapter_pdf(page["src"]))
               for page in listing if outputs.chapter_pdf(page["src"]) in book_pdfs]
     downloads = books + outputs.checklist_downloads(checklists)
-    downloads += [(f"Hand-out bij {title} ({label})", outputs.handout(lesson_id, kind))
-                  for lesson_id, title in handouts for kind, label in outputs.HANDOUT_KINDS.items()]
+    downloads += [(f"{label}: {title}", path) for lesson, title in handouts
+                  for label, path in outputs.lesson_downloads(lesson)]
+    if any(lesson.get("zelftoets") for lesson, _ in handouts):
+        downloads.append((outputs.QUIZ_ALL_LABEL, outputs.QUIZ_ALL))
     downloads.append((outputs.ADDRESSES_CSV_LABEL, outputs.ADDRESSES_CSV))
     if with_offline_zip:
         downloads.append((outputs.OFFLINE_ZIP_LABEL, outputs.OFFLINE_ZIP))

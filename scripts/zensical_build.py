@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts import engine, outputs, pipeline, postbuild, site_nav, tables
+from scripts import engine, pipeline, postbuild, section_sources, site_nav, tables
 
 STAGE = ".zensical"  # beside docs/: the pages as Zensical gets them, made anew on every run
 # Zensical has no hooks: what MkDocs' hooks do happens here, and what it cannot read is left out.
@@ -40,7 +40,7 @@ def build_with_zensical(project_dir: Path, site_dir: Path) -> None:
         src = page.relative_to(stage / "docs").as_posix()
         text = page.read_text(encoding="utf-8")
         additions = guide.page_additions(src)
-        page.write_text(text + (jinja_literal(additions) if _renders_macros(text) else additions), encoding="utf-8")
+        page.write_text(guide.dated(src, text) + (jinja_literal(additions) if _renders_macros(text) else additions), encoding="utf-8")
 
     zensical_config = stage_config(config, guide, stage, site_dir)
     config_file = project_dir / f"{STAGE}.yml"  # in the project root: Zensical finds scripts/ from there
@@ -50,7 +50,9 @@ def build_with_zensical(project_dir: Path, site_dir: Path) -> None:
     if subprocess.run(command, cwd=project_dir, env=env).returncode != 0:
         raise ZensicalFailed(f"zie de meldingen van Zensical hierboven ({config_file.name})")
     for page in site_dir.rglob("*.html"):
-        page.write_text(tables.label_markdown_tables(page.read_text(encoding="utf-8")), encoding="utf-8")
+        src = page.relative_to(site_dir).with_suffix(".md").as_posix()
+        html = section_sources.add_lines_to_page(page.read_text(encoding="utf-8"), guide.sources_by_id(), src)
+        page.write_text(tables.label_markdown_tables(html), encoding="utf-8")
     postbuild.finish(site_dir, guide)
 
 
@@ -76,8 +78,8 @@ def stage_config(config: dict, guide: pipeline.Guide, stage: Path, site_dir: Pat
     # Zensical wants both folders relative to the config's folder, the project root.
     staged["docs_dir"] = os.path.relpath(stage / "docs", stage.parent)
     staged["site_dir"] = os.path.relpath(site_dir, stage.parent)
-    staged["extra"] = {**config.get("extra", {}), "versie": guide.version_label,
-                       "proefversie": outputs.is_preview(guide.options.site_url)}
+    staged["extra"] = {**config.get("extra", {}), "versie": guide.version_label, **engine.template_settings(guide)}
+    staged["copyright"] = engine.footer(config.get("copyright"), guide)
     staged["plugins"] = [p for p in config["plugins"]
                          if (next(iter(p)) if isinstance(p, dict) else p) not in _DROPPED_PLUGINS]
     staged["nav"] = guide.nav

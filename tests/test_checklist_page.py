@@ -46,3 +46,49 @@ def test_printing_shows_the_list_without_navigation_or_buttons(served_site, page
         assert page.locator(hidden).first.is_hidden(), hidden
     assert page.locator("ul.checklist").first.is_visible()
     assert page.locator("h1").is_visible()
+
+
+def test_header_fields_are_shown_kept_on_this_device_only_and_wiped_with_the_ticks(served_site, page_in):
+    """Tenant or address, date, who was present: labelled fields, kept in this browser, sent nowhere."""
+    page = page_in()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url + " " + (request.post_data or "")))
+    page.goto(served_site + "checklists/gesprek-voor-het-tekenen.html")
+    header = page.locator("fieldset.checklist-kop")
+    assert header.is_visible()
+    fields = {name: page.get_by_label(label, exact=True) for name, label in
+              (("onderwerp", "Kandidaat of adres"), ("datum", "Datum"), ("aanwezig", "Aanwezig"))}
+    assert all(field.is_visible() and field.is_editable() for field in fields.values())
+    assert "dit apparaat" in header.inner_text(), "the page says where the fields stay"
+
+    fields["onderwerp"].fill("Kastanjelaan 12")
+    fields["datum"].fill("2026-12-04")
+    fields["aanwezig"].fill("Anna (woonconsulent), Bram (begeleider)")
+    page.locator("ul.checklist input[type=checkbox]").first.check()
+    page.reload()
+    assert fields["onderwerp"].input_value() == "Kastanjelaan 12"
+    assert fields["datum"].input_value() == "2026-12-04"
+    assert fields["aanwezig"].input_value() == "Anna (woonconsulent), Bram (begeleider)"
+    assert not [r for r in requests if "Kastanjelaan" in r or "Bram" in r], "typed data left the browser"
+
+    page.goto(served_site + "checklists/kennismaking-eerste-weken.html")
+    assert page.get_by_label("Huurder of adres", exact=True).input_value() == "", "kept per checklist"
+
+    page.goto(served_site + "checklists/gesprek-voor-het-tekenen.html")
+    page.locator(".checklist-acties__wissen").click()
+    page.reload()
+    assert all(field.input_value() == "" for field in fields.values())
+    assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('handreiking:'))") == []
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_header_fields_fit_the_screen(served_site, page_in, width):
+    page = page_in(viewport={"width": width, "height": 800})
+    page.goto(served_site + "checklists/woning-toewijzen.html")
+    header = page.locator("fieldset.checklist-kop")
+    box = header.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= width
+    for field in header.locator("input").all():
+        field_box = field.bounding_box()
+        assert field_box["width"] >= 150, "room to type a name or an address"
+        assert field_box["x"] + field_box["width"] <= box["x"] + box["width"]

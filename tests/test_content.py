@@ -23,7 +23,12 @@ def test_the_eight_principles_and_the_reference_group_of_the_handreiking_are_the
 def test_required_checklists_exist(content):
     assert {c["id"] for c in content.checklists} >= {
         "afspraken-driehoek", "woning-toewijzen", "kennismaking-eerste-weken", "overlast-afspraken",
-        "huurachterstand-voorkomen", "zelfscan-principes", "complex-gemengd-wonen"}
+        "huurachterstand-voorkomen", "zelfscan-principes", "complex-gemengd-wonen", "gesprek-voor-het-tekenen"}
+
+
+def test_the_route_step_before_signing_links_to_the_checklist_for_that_talk(content):
+    step = next(s for s in content.route if s["id"] == "kennismaken-en-tekenen")
+    assert step["checklist"].partition("#")[0] == "gesprek-voor-het-tekenen"
 
 
 def test_common_abbreviations_are_explained(content):

@@ -19,6 +19,7 @@ from pypdf import PdfReader
 
 from scripts.build import copy_project
 from scripts.cache import FOLDER, cached, fingerprint, folder
+from scripts.checklist_header import header_fields
 from scripts.checklist_pdf import checklist_pdf
 from scripts.downloads import checklist_docx
 from scripts.pdf_render import fonts_css
@@ -28,6 +29,8 @@ from tests.conftest import PROJECT, article_html, checklist_ids, html_pages, par
 
 VERSION = date(2026, 11, 23)
 W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+A4_TWIPS = (11906, 16838)
 
 
 def words(text: str) -> str:
@@ -81,6 +84,10 @@ def docx_facts(data: bytes) -> dict:
         "title": document.core_properties.title,
         "language": document.core_properties.language,
         "footer": document.sections[0].footer.paragraphs[0].text,
+        "page_sizes": [(int(s.get(f"{W}w")), int(s.get(f"{W}h"))) for s in body.iter(f"{W}pgSz")],
+        "margins_cm": [round(int(m.get(f"{W}{side}")) / 567, 1) for m in body.iter(f"{W}pgMar")
+                       for side in ("top", "right", "bottom", "left")],
+        "tables": [[[cell.text for cell in row.cells] for row in table.rows] for table in document.tables],
     }
 
 
@@ -92,8 +99,9 @@ def test_pdf_holds_every_item_with_a_checkbox(site, content, checklist_id):
     for item in items:
         assert words(item["tekst"]) in facts["text"], item["id"]
     assert facts["checkboxes"] == {f"punt_{p['id']}": words(p["tekst"]) for p in items}, "each box is named after its item"
-    assert sorted(facts["text_fields"]) == sorted(f"aantekeningen_{s['id']}" for s in checklist["secties"])
-    assert all(name.startswith("Aantekeningen bij") for name in facts["text_fields"].values())
+    notes = {name: label for name, label in facts["text_fields"].items() if name.startswith("aantekeningen_")}
+    assert sorted(notes) == sorted(f"aantekeningen_{s['id']}" for s in checklist["secties"])
+    assert all(label.startswith("Aantekeningen bij") for label in notes.values())
     assert facts["title"] == checklist["titel"]
     assert facts["language"] == "nl-NL"
     assert pdf_ua_problems((site / "downloads" / f"{checklist_id}.pdf").read_bytes()) == []
@@ -117,6 +125,32 @@ def test_word_file_holds_every_item_with_a_clickable_checkbox(site, content, che
     assert facts["title"] == checklist["titel"]
     assert facts["language"] == "nl-NL"
     assert "Bron: Handreiking Housing First voor woningcorporaties" in facts["footer"]
+
+
+@pytest.mark.parametrize("checklist_id", checklist_ids())
+def test_pdf_has_fillable_header_fields_for_who_when_and_who_was_there(site, content, checklist_id):
+    """Tenant or address, date and who was present as AcroForm text fields, each named and labelled."""
+    checklist = content.find("checklists", checklist_id)
+    data = (site / "downloads" / f"{checklist_id}.pdf").read_bytes()
+    fields = pdf_facts(data)["text_fields"]
+    header = {name: label for name, label in fields.items() if name.startswith("kop_")}
+    assert header == {f"kop_{name}": label for name, label in header_fields(checklist)}
+    assert {"kop_onderwerp", "kop_datum", "kop_aanwezig"} <= set(header)
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        acroform = {str(field.T) for field in pdf.Root.AcroForm.Fields}
+        first_page = {str(a.get("/T")) for a in pdf.pages[0].get("/Annots", []) if a.get("/FT") == "/Tx"}
+    assert set(header) <= acroform, "the fields are in the form, so a PDF reader lets you type in them"
+    assert set(header) <= first_page, "the header is at the top, on the first page"
+    assert pdf_ua_problems(data) == []
+
+
+@pytest.mark.parametrize("checklist_id", checklist_ids())
+def test_word_file_is_a4_with_a_header_table_to_type_in(site, content, checklist_id):
+    checklist = content.find("checklists", checklist_id)
+    facts = docx_facts((site / "downloads" / f"{checklist_id}.docx").read_bytes())
+    assert facts["page_sizes"] and set(facts["page_sizes"]) == {A4_TWIPS}, "A4, not US Letter"
+    assert facts["margins_cm"] and set(facts["margins_cm"]) == {2.5}
+    assert [[label, ""] for _, label in header_fields(checklist)] in facts["tables"], "a row per field, empty to type in"
 
 
 A_MONTH_AHEAD = date.today() + timedelta(days=31)

@@ -127,3 +127,44 @@ def test_the_first_page_of_every_pdf_is_saved_as_an_image_for_review(site):
         subprocess.run(["pdftoppm", "-r", "60", "-f", "1", "-l", "1", "-singlefile", "-png", str(pdf),
                         str(OUTPUT / pdf.stem)], check=True, timeout=60)
     assert len(list(OUTPUT.glob("*.png"))) >= len(pdfs)
+
+
+# The running header and footer: chapter name, guide name, address and version, page number.
+RUNNING_LINES = 4
+
+
+def test_no_page_of_the_book_is_nearly_empty_except_a_cover_or_a_chapter_end(book):
+    """A page with fewer than 8 lines of text is the cover or the last page of a chapter, never a lone source list."""
+    pages = [[line for line in page.extract_text().splitlines() if line.strip()]
+             for page in PdfReader(io.BytesIO(book)).pages]
+    starts = {number for number, lines in enumerate(pages) if number == 0
+              or any(line.strip() == "Inhoud" for line in lines[:RUNNING_LINES + 1])}
+    chapter_starts = {number for number, lines in enumerate(pages) if number and pages[number - 1] and
+                      _header_chapter(lines) != _header_chapter(pages[number - 1])}
+    thin = [(number + 1, " | ".join(lines)[:120]) for number, lines in enumerate(pages)
+            if len(lines) - RUNNING_LINES < 8 and number not in starts
+            and number + 1 not in chapter_starts | {len(pages)}]
+    assert not thin, f"nearly empty pages in the middle of a chapter: {thin}"
+    lone_sources = [number + 1 for number, lines in enumerate(pages)
+                    if len(lines) - RUNNING_LINES < 8 and any(line.strip() == "Bronnen" for line in lines)]
+    assert not lone_sources, f"pages holding little more than a source list: {lone_sources}"
+
+
+def _header_chapter(lines: list[str]) -> str:
+    return lines[0].split("Handreiking Housing First")[0].strip() if lines else ""
+
+
+def test_the_book_prints_every_address_once_and_page_numbers_for_its_own_references(book):
+    text = words(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(book)).pages))
+    twice = re.findall(r"(https?://\S+?)/? \((?:https?://)?\1/?\)", text)
+    assert not twice, f"addresses printed twice: {twice[:5]}"
+    assert len(re.findall(r"\(zie p\. \d+\)", text)) >= 20, "internal references without a page number"
+    assert "Lees meer over deze stap (zie p." in text
+
+
+def test_the_book_leaves_out_the_trainers_lessons(book, site):
+    text = words(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(book)).pages))
+    summary = re.search(r'<details class="voor-trainers">\s*<summary>(.*?)</summary>',
+                        (site / "kernprincipes.html").read_text(encoding="utf-8"), re.S)
+    assert summary, "the chapter has a trainers' box to leave out"
+    assert words(re.sub(r"<[^>]+>", "", summary.group(1))) not in text

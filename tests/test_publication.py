@@ -3,6 +3,7 @@ Word file as such and prints no local address in what people share."""
 
 from __future__ import annotations
 
+import csv
 import gzip
 import io
 import json
@@ -12,7 +13,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import pikepdf
 import pytest
@@ -88,8 +89,10 @@ def test_no_file_of_a_release_holds_a_local_address(release_site):
              if any(local in data for local in LOCAL)]
     assert not found, f"lokaal adres in {found[:10]}"
     assert PUBLIC.encode() in (release_site / "sitemap.xml").read_bytes()
-    rows = (release_site / "downloads" / "adressen.csv").read_text(encoding="utf-8-sig").splitlines()[1:]
-    assert rows and all(row.rsplit(";", 1)[-1].startswith(PUBLIC) for row in rows)
+    table = csv.DictReader(io.StringIO((release_site / "downloads" / "adressen.csv").read_text(encoding="utf-8-sig")),
+                           delimiter=";")
+    rows = list(table)
+    assert rows and all(row["adres"].startswith(PUBLIC) for row in rows)
 
 
 def shared_files(site: Path) -> list[tuple[str, bytes]]:
@@ -142,6 +145,12 @@ def test_a_release_names_its_publisher_and_every_page_offers_a_report_link(relea
         assert quote(address, safe="") in link.group(1) or quote(address) in link.group(1), page.name
 
 
+def test_the_accessibility_statement_sends_complaints_to_the_publishers_contact(release_site, site):
+    statement = article_html(release_site / "toegankelijkheid.html")
+    assert f'href="mailto:{SETTINGS["contact"]}"' in statement
+    assert "nog niet ingesteld" in article_text(site / "toegankelijkheid.html")
+
+
 def test_a_preview_says_it_has_no_contact_yet_and_the_colophon_says_what_is_missing(site):
     assert "nog niet ingesteld" in article_text(site / "colofon.html")
     html = article_html(site / "kernprincipes.html")
@@ -157,3 +166,88 @@ def test_a_release_without_its_publication_settings_stops_with_a_dutch_message(p
     assert "mkdocs.yml:" in said and "extra.uitgave.contact" in said and "extra.uitgave.licentie" in said, said
     assert "extra.uitgave.uitgever" not in said and "Traceback" not in said
     assert not (tmp_path / "site").exists()
+
+
+def test_a_release_publishes_its_change_log_as_a_feed_whose_links_resolve(release_site):
+    from lxml import etree
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = etree.fromstring((release_site / "wijzigingen.xml").read_bytes())
+    entries = feed.findall(f"{atom}entry")
+    assert len(entries) >= 5
+    for entry in entries:
+        targets = [entry.findtext(f"{atom}id")] + re.findall(r'href="([^"]+)"', entry.findtext(f"{atom}content"))
+        for target in targets:
+            assert target.startswith(PUBLIC), target
+            path, _, anchor = target.removeprefix(PUBLIC).partition("#")
+            page = release_site / path
+            assert page.is_file(), target
+            assert not anchor or f'id="{anchor}"' in page.read_text(encoding="utf-8"), target
+    html = (release_site / "overlast.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" type="application/atom+xml" title="Wat is er veranderd" href="wijzigingen.xml">' in html
+    assert 'href="wijzigingen.xml"' in article_html(release_site / "wat-is-er-veranderd.html")
+    footer = html.split('class="md-copyright"')[1]
+    assert "CC BY 4.0" in footer
+
+
+def test_a_preview_has_no_feed_and_says_so(site):
+    assert not (site / "wijzigingen.xml").exists()
+    assert "application/atom+xml" not in (site / "index.html").read_text(encoding="utf-8")
+    assert "geen feed" in article_text(site / "wat-is-er-veranderd.html")
+
+
+def test_the_home_page_names_the_publisher_of_a_release_and_no_one_in_a_preview(release_site, site):
+    assert "Een uitgave van Stichting Voorbeeld & Co" in article_text(release_site / "index.html")
+    assert "Een uitgave van" not in article_text(site / "index.html")
+
+
+class _UnderPath(__import__("http.server").server.SimpleHTTPRequestHandler):
+    """A web server that holds the site under a folder (/housing-first/) and answers a missing page with the
+    site's 404.html, as nginx's error_page does."""
+
+    prefix = "/" + PUBLIC.split("/", 3)[3]
+
+    def log_message(self, format, *args):
+        pass
+
+    def send_head(self):
+        if not self.path.startswith(self.prefix):
+            self.send_error(404)
+            return None
+        self.path = "/" + self.path[len(self.prefix):]
+        if not Path(self.translate_path(self.path)).exists():
+            body = (Path(self.directory) / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return io.BytesIO(body)
+        return super().send_head()
+
+
+@pytest.mark.browser
+def test_the_404_page_of_a_site_in_a_folder_loads_its_styles(release_site, browser):
+    from functools import partial
+    from http.server import ThreadingHTTPServer
+    from threading import Thread
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_UnderPath, directory=str(release_site)))
+    Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        failed = []
+        page.on("response", lambda response: failed.append(response.url) if response.status >= 400
+                and response.request.resource_type in ("stylesheet", "script") else None)
+        response = page.goto(f"http://127.0.0.1:{server.server_address[1]}{_UnderPath.prefix}a/b/bestaat-niet.html")
+        assert response.status == 404
+        assert "Deze pagina bestaat niet" in page.content()
+        assert not failed, f"styles or scripts that did not load: {failed}"
+        # the guide's own stylesheet is in force: the header has the guide's colour
+        assert page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).backgroundColor") == \
+            "rgb(0, 96, 107)"
+        home = page.locator("article a", has_text="de startpagina").get_attribute("href")
+        assert urlsplit(home).path.startswith(_UnderPath.prefix), home
+    finally:
+        context.close()
+        server.shutdown()

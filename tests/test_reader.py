@@ -145,6 +145,9 @@ def test_an_external_link_prints_its_address(served_site, page_in):
     page = page_in(**DESKTOP)
     page.goto(served_site + "bronnen.html")
     page.emulate_media(media="print")
+    # Every source on the page shows its address as its text already, so none is marked; add a link as postbuild marks one.
+    page.evaluate("""() => document.querySelector('article p').insertAdjacentHTML('beforeend',
+        ' <a class="extern" href="https://www.voorbeeld.nl/pagina">een bron</a>')""")
     external = page.evaluate("""() => getComputedStyle(document.querySelector('article a.extern'), '::after').content""")
     internal = page.evaluate("""() => getComputedStyle(document.querySelector('article a:not(.extern)'), '::after').content""")
     assert "http" in external
@@ -170,3 +173,113 @@ def test_long_pages_have_contents_at_the_top_on_a_phone(site, served_site, page_
         box = page.locator("details.paginainhoud")
         assert box.is_visible(), path.name
         assert box.bounding_box()["y"] < 400, f"{path.name}: the contents are not at the top"
+
+
+# Characters on each full line (not a paragraph's last) of the article's paragraphs and list items.
+LINE_LENGTHS = """() => {
+  const counts = [];
+  for (const block of document.querySelectorAll("article.md-content__inner > p, article.md-content__inner > ul > li")) {
+    const lines = new Map();
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.textContent.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rect = [...range.getClientRects()].find(r => r.width > 0);
+        if (!rect) continue;
+        const middle = rect.top + rect.height / 2;
+        let key = [...lines.keys()].find(k => Math.abs(k - middle) < rect.height / 2);
+        if (key === undefined) { key = middle; lines.set(key, 0); }
+        lines.set(key, lines.get(key) + 1);
+      }
+    }
+    counts.push(...[...lines.entries()].sort((a, b) => a[0] - b[0]).map(e => e[1]).slice(0, -1));
+  }
+  return counts.sort((a, b) => a - b);
+}"""
+
+
+def test_a_long_chapter_reads_at_about_seventy_characters_a_line_on_desktop(served_site, page_in):
+    page = page_in(**DESKTOP)
+    page.goto(served_site + "kernprincipes.html")
+    counts = page.evaluate(LINE_LENGTHS)
+    assert len(counts) > 50
+    median = counts[len(counts) // 2]
+    assert median <= 75, f"{median} characters a line at 1280 px"
+    assert float(page.evaluate("() => getComputedStyle(document.querySelector('article > p:not([class])')).fontSize")[:-2]) >= 18
+    phone = page_in(**PHONE)
+    phone.goto(served_site + "kernprincipes.html")
+    assert phone.evaluate("() => getComputedStyle(document.querySelector('article > p:not([class])')).fontSize") == "16px"
+    assert phone.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_the_permalink_sign_shows_only_on_hover_or_focus(served_site, page_in):
+    page = page_in(**DESKTOP)
+    page.goto(served_site + "overlast.html#escalatieladder")
+    page.mouse.move(5, 790)
+    sign = page.locator("#escalatieladder > a.headerlink")
+    page.wait_for_timeout(300)
+    assert sign.evaluate("a => getComputedStyle(a).opacity") == "0", "the sign shows on the heading a link led to"
+    page.locator("#escalatieladder").hover()
+    page.wait_for_timeout(300)
+    assert sign.evaluate("a => getComputedStyle(a).opacity") == "1"
+    page.mouse.move(5, 790)
+    sign.focus()
+    page.wait_for_timeout(300)
+    assert sign.evaluate("a => getComputedStyle(a).opacity") == "1"
+
+
+def test_clicking_anywhere_on_a_home_card_opens_its_page(site, served_site, page_in):
+    for options in (DESKTOP, PHONE):
+        page = page_in(**options)
+        page.goto(served_site + "index.html")
+        cards = page.locator(".taken > ul > li")
+        assert cards.count() >= 8
+        for index in range(cards.count()):
+            card = cards.nth(index)
+            links = card.locator("a")
+            assert links.count() == 1, "one link per card"
+            assert links.first.inner_text().strip().startswith("Ik "), "the link is named by the card's title"
+        card = cards.nth(1)
+        target = card.locator("a").evaluate("a => a.href.split('#')[0]")
+        box = card.bounding_box()
+        page.mouse.click(box["x"] + box["width"] - 8, box["y"] + box["height"] - 6)  # a corner, away from the title
+        page.wait_for_url(lambda url: url.split("#")[0] == target)
+    home = article_html(site / "index.html")
+    assert 'id="waar-vind-je-wat"' in home and 'id="snel-naar-een-checklist"' in home, "published anchors stay"
+    assert "Snel naar een checklist</h2>" not in home and "Waar vind je wat</h2>" not in home
+
+
+def test_a_printed_chapter_leaves_out_the_trainers_lesson(served_site, page_in):
+    page = page_in(**DESKTOP)
+    page.goto(served_site + "kernprincipes.html")
+    summary = page.locator("details.voor-trainers > summary").inner_text().strip()
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages)
+    assert "Kernprincipes" in text or "kernprincipes" in text
+    assert summary not in text, "the trainers' lesson prints"
+
+
+def test_a_page_opened_from_the_route_shows_the_step_with_previous_and_next(served_site, page_in):
+    page = page_in(**PHONE)
+    page.goto(served_site + "eerste-huurder.html")
+    steps = page.locator("h2[id]").filter(has_text=re.compile(r"^\d+\. "))
+    total = steps.count()
+    page.locator("a", has_text="Lees meer over deze stap").nth(2).click()
+    page.wait_for_url("**/*stap=*")
+    bar = page.locator("nav.routebalk:visible")
+    assert bar.count() == 1
+    assert f"stap 3 van {total}" in bar.inner_text()
+    box = bar.bounding_box()
+    assert 0 <= box["y"] < 740, "the bar is in view where the link led"
+    bar.locator("a.routebalk__volgende").click()
+    page.wait_for_function("() => location.search.includes('stap=') && "
+                           "document.querySelector('nav.routebalk:not([hidden])')?.textContent.includes('stap 4 van')")
+    page.locator("nav.routebalk:visible a.routebalk__vorige").click()
+    page.wait_for_function("() => document.querySelector('nav.routebalk:not([hidden])')?.textContent"
+                           ".includes('stap 3 van')")
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "route-375.png"))
+    # The same page opened from the menu shows no route bar.
+    page.goto(page.url.split("?")[0])
+    assert page.locator("nav.routebalk:visible").count() == 0

@@ -44,7 +44,7 @@ def test_links_are_relative_to_the_page():
 
 def test_citation_links_to_the_source_on_the_sources_page():
     html = to_html(render.citation(BRON, "checklists/overlast.md"))
-    assert '<span class="bronverwijzing">(<a href="../bronnen.md#trimbos-effecten-2023">Trimbos-instituut, 2023</a>)</span>' in html
+    assert '<span class="bronverwijzing" data-bron="trimbos-effecten-2023">(<a href="../bronnen.md#trimbos-effecten-2023">Trimbos-instituut, 2023</a>)</span>' in html
 
 
 def test_source_list_shows_title_publisher_date_and_address():
@@ -125,3 +125,12 @@ def test_markdown_tables_get_column_names_on_every_cell():
     assert '<td data-label="Vlaanderen">Zelf <b>betalen</b></td>' in labelled
     assert tables.label_markdown_tables('<table class="x"><tr><td>a</td></tr></table>') == \
         '<table class="x"><tr><td>a</td></tr></table>'
+
+
+def test_table_cells_stay_apart_as_words_when_the_tags_are_dropped():
+    from lxml import html as lxml_html
+
+    html = markdown.markdown("| Partner | Wie |\n| --- | --- |\n| Gemeente | Regie<br>en geld |\n", extensions=["tables"])
+    spaced = tables.space_cells(tables.label_markdown_tables(html).replace("\n", ""))
+    words = lxml_html.fragment_fromstring(spaced, create_parent="div").text_content().split()
+    assert words == ["Partner", "Wie", "Gemeente", "Regie", "en", "geld"]

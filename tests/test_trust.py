@@ -106,6 +106,21 @@ def test_the_rule_on_conditions_comes_from_one_record_and_shows_at_most_once_per
     assert 1 <= sum(1 for n in shown.values() if n) and all(n <= 1 for n in shown.values()), shown
 
 
+def pages_with_the_whole_rule(site, rule: str) -> list[str]:
+    """Pages that show the rule on conditions in full: its whole text, or its box."""
+    return [p.relative_to(site).as_posix() for p in html_pages(site)
+            if rule in article_text(p) or 'class="regel"' in article_html(p)]
+
+
+def test_the_rule_on_conditions_is_shown_in_full_on_one_page_and_linked_from_the_others(site, content):
+    rule = " ".join(content.find("begrippen", "voorwaarden")["uitleg"].split())
+    assert pages_with_the_whole_rule(site, rule) == ["kernprincipes.html"]
+    short = [p.relative_to(site).as_posix() for p in html_pages(site) if 'class="regel-link"' in article_html(p)]
+    assert {"veelgestelde-vragen.html", "voor-trainers.html", "checklists/woning-toewijzen.html"} <= set(short), short
+    for page in short:
+        assert "kernprincipes.html#wat-je-wel-vraagt" in article_html(site / page), page
+
+
 def test_no_built_page_makes_accepting_support_a_lease_condition(site):
     problems = [f"{p.relative_to(site)}: '{sentence}'" for p in html_pages(site)
                 for block in body_text(article_html(p)) for sentence in lease_condition_sentences(block)]
@@ -231,7 +246,11 @@ def test_first_tenant_route_links_every_step_to_its_section_and_checklist(site, 
         assert section, f"step {step['id']} has no heading"
         page, _, anchor = step["lees"].partition("#")
         checklist = step["checklist"].replace("#", ".html#") if "#" in step["checklist"] else step["checklist"] + ".html"
-        assert f'href="{page.removesuffix(".md")}.html#{anchor}"' in section.group(0)
-        assert f'href="checklists/{checklist}"' in section.group(0)
+        # Route links may carry ?stap=<id>, which shows the route bar on the page they open.
+        assert re.search(rf'href="{re.escape(page.removesuffix(".md"))}\.html(\?stap=[a-z0-9-]+)?#{re.escape(anchor)}"',
+                         section.group(0)), step["id"]
+        base, _, item = checklist.partition("#")
+        assert re.search(rf'href="checklists/{re.escape(base)}(\?stap=[a-z0-9-]+)?{"#" + re.escape(item) if item else ""}"',
+                         section.group(0)), step["id"]
     assert 'href="eerste-huurder.html"' in (site / "index.html").read_text(encoding="utf-8"), "not in the nav"
     assert "eerste-huurder.html#" in (site / "voor-trainers.html").read_text(encoding="utf-8")

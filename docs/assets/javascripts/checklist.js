@@ -1,5 +1,6 @@
-// Checklists: keep the reader's ticks in this browser (localStorage), per checklist and item id,
-// until the reader presses the reset button. Without JavaScript the boxes still work, unsaved.
+// Checklists: keep the reader's ticks and the header fields (who, date, who was present) in this browser only
+// (localStorage), per checklist and item or field, until the reader presses the reset button. Nothing is sent
+// anywhere. Without JavaScript the boxes and fields still work, unsaved.
 (function () {
   "use strict";
 
@@ -24,7 +25,9 @@
       var boxes = document.querySelectorAll('ul.checklist[data-checklist="' + id + '"] input[type="checkbox"]');
       var status = panel.querySelector(".checklist-acties__status");
       var reset = panel.querySelector(".checklist-acties__wissen");
+      var fields = document.querySelectorAll('.checklist-kop[data-checklist="' + id + '"] [data-kop]');
       var key = function (box) { return PREFIX + id + ":" + box.getAttribute("data-punt"); };
+      var fieldKey = function (field) { return PREFIX + id + ":kop:" + field.getAttribute("data-kop"); };
 
       var show = function (message) {
         var ticked = Array.prototype.filter.call(boxes, function (box) { return box.checked; }).length;
@@ -42,17 +45,33 @@
         });
       });
 
+      Array.prototype.forEach.call(fields, function (field) {
+        var kept = store && store.getItem(fieldKey(field));
+        if (kept) field.value = kept;
+        var keep = function () {
+          if (!store) return;
+          if (field.value) store.setItem(fieldKey(field), field.value);
+          else store.removeItem(fieldKey(field));
+        };
+        field.addEventListener("input", keep);
+        field.addEventListener("change", keep);
+      });
+
       reset.addEventListener("click", function () {
         Array.prototype.forEach.call(boxes, function (box) {
           box.checked = false;
           if (store) store.removeItem(key(box));
         });
-        show("Alle vinkjes zijn gewist.");
+        Array.prototype.forEach.call(fields, function (field) {
+          field.value = "";
+          if (store) store.removeItem(fieldKey(field));
+        });
+        show("Alle vinkjes en gegevens zijn gewist.");
       });
 
       if (!store) status.setAttribute("data-niet-bewaard", "");
       panel.hidden = false;
-      show(store ? "" : "Je browser bewaart de vinkjes niet.");
+      show(store ? "" : "Je browser bewaart de vinkjes en gegevens niet.");
     });
   }
 

@@ -1,10 +1,22 @@
 // 'Voor trainers': groups close (the one the address points into stays open), a filter narrows the list, each
-// address is built from the address this page is on, and a button copies it. Without JavaScript the page is a
-// plain open list with the addresses of the published site (site_url).
+// address is built from the address this page is on, and a button copies it (or, where the browser allows no
+// copying, selects the address and says how to copy it). Without JavaScript the page is a plain open list with
+// the addresses of the published site (site_url).
+// On every chapter: a link to #lesmateriaal (or anything inside a closed box) opens the box it points into.
 (function () {
   "use strict";
 
+  function openPointedBox() {
+    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    var opened = false;
+    for (var node = target; node; node = node.parentElement) {
+      if (node.tagName === "DETAILS" && !node.open) { node.open = true; opened = true; }
+    }
+    if (opened) target.scrollIntoView();
+  }
+
   function setup() {
+    openPointedBox();
     var groups = document.querySelectorAll("details.adresgroep");
     if (!groups.length) return;
     var web = location.protocol === "http:" || location.protocol === "https:";
@@ -45,8 +57,8 @@
             row.hidden = !match;
             if (match) found += 1;
           });
-          var heading = group.previousElementSibling;
-          group.hidden = heading.hidden = words.length > 0 && found === 0;
+          var row = group.closest(".adresgroep-rij") || group;  // the downloads' box has no row of its own
+          row.hidden = words.length > 0 && found === 0;
           group.open = words.length > 0 && found > 0;
           shown += found;
         });
@@ -54,18 +66,43 @@
       });
     }
 
-    if (!navigator.clipboard) return;
+    // The clipboard works only on https:// and on this computer (a secure context); elsewhere, and when the browser
+    // refuses, the button selects the address instead and a hint says which keys copy it.
+    var canCopy = !!(navigator.clipboard && window.isSecureContext);
     Array.prototype.forEach.call(document.querySelectorAll(".adressenlijst__kopieer"), function (button) {
       button.hidden = false;
+      if (!canCopy) button.textContent = "Selecteer adres";
       button.addEventListener("click", function () {
+        if (!canCopy) { selectAddress(button); return; }
         navigator.clipboard.writeText(button.getAttribute("data-adres")).then(function () {
           button.textContent = "Gekopieerd";
           setTimeout(function () { button.textContent = "Kopieer adres"; }, 2000);
-        });
+        }, function () { selectAddress(button); });
       });
     });
   }
 
+  function selectAddress(button) {
+    var row = button.closest(".adressenlijst__regel");
+    var code = row && row.querySelector(".adressenlijst__adres");
+    if (!code) return;
+    var range = document.createRange();
+    range.selectNodeContents(code);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    var hint = row.querySelector(".adressenlijst__hint");
+    if (!hint) {
+      hint = document.createElement("span");
+      hint.className = "adressenlijst__hint";
+      hint.setAttribute("role", "status");
+      row.appendChild(hint);
+    }
+    var mac = /Mac|iPhone|iPad/.test(navigator.platform || "");
+    hint.textContent = "Het adres is geselecteerd. Kopieer het met " + (mac ? "Cmd+C" : "Ctrl+C") + ".";
+  }
+
   if (window.document$) window.document$.subscribe(setup);
   else document.addEventListener("DOMContentLoaded", setup);
+  window.addEventListener("hashchange", openPointedBox);
 })();
