@@ -6,24 +6,12 @@ import re
 from pathlib import Path
 
 from scripts.problems import Problem
-from scripts.yaml_source import Dataset, format_path, read
+from scripts.yaml_source import Dataset, read
 
 # A session plan's two lengths: a half day and a one-hour slot, in minutes.
 PLAN_MINUTES = {"dagdeel": 180, "uur": 60}
 PLAN_NAMES = {"dagdeel": "een dagdeel", "uur": "een uur"}
 TRUE_FALSE = ("Juist", "Onjuist")
-
-
-def line_of(dataset: Dataset, path: tuple) -> int:
-    """The line of the nearest recorded ancestor of path."""
-    path = tuple(path)
-    while path not in dataset.lines:
-        path = path[:-1]
-    return dataset.lines[path]
-
-
-def _problem(dataset: Dataset, path: tuple, message: str) -> Problem:
-    return Problem(dataset.file, line_of(dataset, path), format_path(path), message)
 
 
 def plan_problems(dataset: Dataset) -> list[Problem]:
@@ -37,7 +25,7 @@ def plan_problems(dataset: Dataset) -> list[Problem]:
             total = sum(block["minuten"] for block in blocks)
             if total != minutes:
                 shown = " + ".join(str(block["minuten"]) for block in blocks)
-                problems.append(_problem(dataset, ("lesmateriaal", i, "sessieplan", length), (
+                problems.append(dataset.problem(("lesmateriaal", i, "sessieplan", length), (
                     f"de blokken van {PLAN_NAMES[length]} duren samen {total} minuten ({shown}), niet {minutes}; "
                     f"maak een blok korter of langer tot het samen {minutes} is")))
     return problems
@@ -52,11 +40,11 @@ def quiz_problems(dataset: Dataset) -> list[Problem]:
             right = [a["tekst"] for a in question["antwoorden"] if a.get("juist")]
             if len(right) != 1:
                 found = "geen" if not right else f"{len(right)} ({', '.join(right)})"
-                problems.append(_problem(dataset, path + ("antwoorden",), (
+                problems.append(dataset.problem(path + ("antwoorden",), (
                     f"deze toetsvraag heeft {found} goede antwoorden; zet 'juist: true' bij precies één antwoord")))
             texts = [a["tekst"] for a in question["antwoorden"]]
             if question["soort"] == "juist-onjuist" and sorted(texts) != sorted(TRUE_FALSE):
-                problems.append(_problem(dataset, path + ("antwoorden",), (
+                problems.append(dataset.problem(path + ("antwoorden",), (
                     f"een vraag van de soort juist-onjuist heeft precies de antwoorden 'Juist' en 'Onjuist', niet "
                     f"{', '.join(repr(t) for t in texts)}; of kies soort: meerkeuze")))
     return problems
@@ -88,11 +76,11 @@ def section_problems(dataset: Dataset, anchors: dict[str, set[str]]) -> list[Pro
     for path, section in section_references(dataset.data["lesmateriaal"]):
         page, _, anchor = section.partition("#")
         if page not in anchors:
-            problems.append(_problem(dataset, path, (
+            problems.append(dataset.problem(path, (
                 f"de sectie '{section}' wijst naar de pagina '{page}', die niet bestaat; schrijf pagina.md#anker, "
                 "bijvoorbeeld overlast.md#escalatieladder")))
         elif anchor and anchor not in anchors[page]:
-            problems.append(_problem(dataset, path, (
+            problems.append(dataset.problem(path, (
                 f"de sectie '{section}' wijst naar het anker #{anchor}, maar {page} heeft geen kop met dat anker; "
                 "kies een id die achter een kop staat ({ #id })")))
     return problems

@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 from scripts import html_tree
-from scripts.content import lease_condition_sentences
+from scripts.trust_checks import lease_condition_sentences
 from scripts.problems import Problem
 from scripts.editor_text import text_problem
 

@@ -328,7 +328,7 @@ def escalation_ladder(steps: list[dict], ladder: str, sources: dict, from_src: s
     blocks = []
     for step in chosen:
         lines = [f"### {number[step['id']]}. {md_text(step['titel'])} {{ #stap-{step['id']} }}\n",
-                 f'<div class="ladderstap" markdown>\n',
+                 '<div class="ladderstap" markdown>\n',
                  f"**Wanneer:** {md_text(step['aanleiding'])}\n",
                  f"**Wat:** {md_text(step['wat'])}\n",
                  f"**Wie:** {md_text(step['wie'])}\n"]

@@ -43,6 +43,17 @@ class Dataset:
     data: object
     lines: dict
 
+    def line(self, path: tuple) -> int:
+        """The line of the nearest recorded ancestor of path."""
+        path = tuple(path)
+        while path not in self.lines:
+            path = path[:-1]
+        return self.lines[path]
+
+    def problem(self, path: tuple, message: str, record: tuple | None = None) -> Problem:
+        """A problem at path's line, named by record (by path itself when not given)."""
+        return Problem(self.file, self.line(path), format_path(path if record is None else record), message)
+
 
 def read(path: Path, shown: str, name: str) -> tuple[Dataset | None, list[Problem]]:
     """Parse one YAML file into data plus a map from record path to line number, or say what is wrong."""
@@ -112,6 +123,18 @@ def _map_lines(node, path: tuple, lines: dict, duplicates: list, shown: str) -> 
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _map_lines(item, path + (index,), lines, duplicates, shown)
+
+
+def leaves(node, path: tuple):
+    """(path, value) of every value in nested data that is not itself a dict or a list."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from leaves(value, path + (key,))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from leaves(item, path + (index,))
+    else:
+        yield path, node
 
 
 def format_path(path) -> str:

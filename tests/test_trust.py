@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from scripts.content import lease_condition_sentences, practice_source_problems, source_record_problems
+from scripts.trust_checks import lease_condition_sentences, practice_source_problems, source_record_problems
 from scripts.page_checks import rule_problems
 from scripts.readability import body_text
 from scripts.yaml_source import Dataset
