@@ -10,7 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from scripts import offline, pipeline
+from scripts import cache, offline, pipeline
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 log = logging.getLogger("mkdocs.handreiking.build")
@@ -63,6 +63,9 @@ def build_site(site_dir: Path, project_dir: Path = PROJECT_DIR, with_offline: bo
             extra_env = {pipeline.OFFLINE_ZIP_ENV: str(zip_path), pipeline.PDF_DIR_ENV: str(books)}
         mkdocs_build(work / "site", project_dir, extra_env)
         _swap(work / "site", site_dir, work / "previous")
+    removed = cache.prune(cache.folder(project_dir))
+    if removed:
+        log.info("%d bestanden die geen bouw meer gebruikt uit %s/ gehaald.", removed, cache.FOLDER)
 
 
 def _book_pdfs(site: Path, target: Path, project_dir: Path) -> Path:

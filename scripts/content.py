@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from importlib.metadata import version
 from pathlib import Path
 
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from scripts import codeversion, data_checks, lesson_checks, trust_checks
-from scripts.cache import fingerprint
+from scripts import data_checks, lesson_checks, trust_checks
+from scripts.cache import code_version, fingerprint
 from scripts.problems import Problem, ContentError, describe_schema_error
 from scripts.yaml_source import Dataset, parse, read
 
@@ -62,6 +61,7 @@ def load_content(content_dir: Path, shown_as: str = "content", checked_dir: Path
     if checked_dir is not None:
         key = _checked_key(content_dir)
         if (Path(checked_dir) / key).is_file():
+            (Path(checked_dir) / key).touch()  # used now: cache.prune keeps it
             return Content(**{name: parse(content_dir / f"{name}.yml")[name] for name in DATASETS})
         content = load_content(content_dir, shown_as)
         Path(checked_dir).mkdir(parents=True, exist_ok=True)
@@ -108,7 +108,7 @@ def _checked_key(content_dir: Path) -> str:
     docs_dir = content_dir.parent / "docs"
     # The check reads which chapters exist, not what they say: their names are enough.
     chapters = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")) if docs_dir.is_dir() else []
-    return fingerprint([p.name for p in inputs], *inputs, chapters, codeversion.RUNNING, version("jsonschema"))
+    return fingerprint([p.name for p in inputs], *inputs, chapters, code_version())
 
 
 def _validators(schema_dir: Path) -> dict:

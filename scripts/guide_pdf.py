@@ -5,12 +5,11 @@ from __future__ import annotations
 import posixpath
 import re
 from datetime import date
-from importlib.metadata import version as package_version
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from scripts import codeversion, outputs, pdf_render, publication, site_nav, trainers
-from scripts.cache import cached, fingerprint, folder
+from scripts import outputs, pdf_render, publication, site_nav, trainers
+from scripts.cache import cached, code_version, fingerprint, folder
 from scripts.markup import css_string, date_nl, html_text
 from scripts.outputs import AUTHOR, GUIDE, PREVIEW_MARK
 
@@ -208,8 +207,7 @@ def write_all(site_dir: Path, guide, target_dir: Path) -> dict[str, int]:
     sizes = {}
     for path, (book, options) in books.items():
         key = fingerprint("boek", [(src, trainers.article(html)) for src, _, html in book], options,
-                          guide.version.isoformat(), guide.options.site_url, fonts, codeversion.RUNNING,
-                          package_version("weasyprint"))
+                          guide.version.isoformat(), guide.options.site_url, fonts, code_version())
         data = cached(cache / "boeken", key,
                       lambda: book_pdf(book, guide.version, guide.options.site_url, fonts, **options))
         for name in published_names(path, guide.moved):

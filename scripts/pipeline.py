@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from datetime import date
-from importlib.metadata import version as package_version
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
@@ -15,7 +14,7 @@ from mkdocs.exceptions import PluginError
 
 from scripts import (changelog, checklist_pages, checklist_pdf, codeversion, downloads, lessons, macros, outputs, page_dates,
                      pdf_render, project_files, publication, render, site_nav)
-from scripts.cache import cached, fingerprint, folder
+from scripts.cache import cached, code_version, fingerprint, folder
 from scripts.content import Content, load_content
 from scripts.markup import date_nl
 from scripts.version import version_date
@@ -24,7 +23,6 @@ from scripts.version import version_date
 OFFLINE_ENV = "HANDREIKING_OFFLINE"
 OFFLINE_ZIP_ENV = "HANDREIKING_OFFLINE_ZIP"
 PDF_DIR_ENV = "HANDREIKING_PDF"
-_LIBRARIES = ("weasyprint", "pikepdf", "python-docx")
 
 
 class RestartNeeded(PluginError):
@@ -169,7 +167,7 @@ def load(options: Options) -> Guide:
         shown_rule = rule if checklist_pages.mentions_conditions(checklist) else None
         for kind, make in makers.items():
             key = fingerprint(kind, checklist, sources, shown_rule, fonts, version.isoformat(), preview, rights,
-                              codeversion.RUNNING, [package_version(name) for name in _LIBRARIES])
+                              code_version())
             made[outputs.checklist_download(checklist["id"], kind)] = cached(
                 cache / "downloads", key, lambda: make(checklist, sources, shown_rule))
     nav = site_nav.with_section_entries(config["nav"], outputs.CHECKLISTS_SECTION,

@@ -10,8 +10,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from scripts import codeversion
-from scripts.cache import cached, fingerprint
+from scripts.cache import cached, code_version, fingerprint
 from scripts.markup import html_text, table
 
 # The guide's B1 promise (SCHRIJFWIJZER.md); the tests and the Toegankelijkheid page use these.
@@ -136,7 +135,7 @@ def scores(article_html: str) -> Scores:
 
 def cached_scores(article_html: str, cache_dir: Path) -> Scores:
     """scores(), kept in the build cache per page text and code: a rebuild measures only the pages that changed."""
-    key = fingerprint("leesbaarheid", article_html, codeversion.RUNNING)
+    key = fingerprint("leesbaarheid", article_html, code_version())
     data = cached(cache_dir / "leesbaarheid", key, lambda: json.dumps(asdict(scores(article_html))).encode("utf-8"))
     values = json.loads(data)
     return Scores(**{**values, "long_sentences": tuple(values["long_sentences"])})

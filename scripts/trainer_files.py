@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-from importlib.metadata import version as package_version
 from pathlib import Path
 
-from scripts import codeversion, handout_doc, handouts, links, moodle, outputs, pdf_render, publication
-from scripts.cache import cached, fingerprint, folder
+from scripts import handout_doc, handouts, links, moodle, outputs, pdf_render, publication
+from scripts.cache import cached, code_version, fingerprint, folder
 from scripts.pipeline import Guide
 
 
@@ -39,7 +38,6 @@ def lesson_files(guide: Guide, listing: list[dict]) -> dict[str, bytes]:
     pages = {page["src"]: page for page in listing}
     site_url, version, preview = guide.options.site_url, guide.version, outputs.is_preview(guide.options.site_url)
     addresses = handouts.Addresses(site_url, section_titles(listing))
-    libraries = [package_version(name) for name in ("weasyprint", "python-docx")]
     made, chapters = {}, []
     licence, rights = publication.licence_texts(guide.publication)  # on the paper, in the file's metadata
     for lesson in guide.content.lesmateriaal:
@@ -58,13 +56,13 @@ def lesson_files(guide: Guide, listing: list[dict]) -> dict[str, bytes]:
                                                           rights)}
             for kind, make in makers.items():
                 key = fingerprint("hand-out", audience, kind, title, repr(blocks), licence, rights, fonts, version.isoformat(), preview,
-                                  codeversion.RUNNING, libraries)
+                                  code_version())
                 made[outputs.handout(lesson["id"], kind, audience)] = cached(cache / "downloads", key, make)
         if lesson.get("zelftoets"):
             title = f"Zelftoets: {page['title']}"
             blocks = handouts.quiz_paper(lesson, page["title"], addresses)
             key = fingerprint("zelftoets", title, repr(blocks), licence, rights, fonts, version.isoformat(), preview,
-                              codeversion.RUNNING, libraries)
+                              code_version())
             made[outputs.quiz(lesson["id"], "pdf")] = cached(
                 cache / "downloads", key, lambda: handout_doc.to_pdf(blocks + [("p", licence)], title, version, fonts, preview, rights))
             made[outputs.quiz(lesson["id"])] = moodle.quiz_xml([(lesson, page["title"])], addresses)

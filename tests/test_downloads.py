@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 import zipfile
 from datetime import date, timedelta
 from pathlib import Path
@@ -18,7 +19,8 @@ import pikepdf
 from pypdf import PdfReader
 
 from scripts.build import copy_project
-from scripts.cache import FOLDER, cached, fingerprint, folder
+from scripts import cache
+from scripts.cache import FOLDER, cached, fingerprint, folder, prune
 from scripts.checklist_header import header_fields
 from scripts.checklist_pdf import checklist_pdf
 from scripts.downloads import checklist_docx
@@ -206,6 +208,31 @@ def test_a_rebuild_takes_unchanged_downloads_from_the_cache(tmp_path):
     assert cached(tmp_path, key, lambda: made.append(1) or b"%PDF twee") == b"%PDF een"
     assert made == [1]
     assert fingerprint("pdf", {"id": "x"}) != fingerprint("pdf", {"id": "y"})
+
+
+def test_kept_files_no_build_used_for_a_month_are_removed_and_used_ones_stay(tmp_path):
+    unused, used = fingerprint("pdf", "oud"), fingerprint("pdf", "gebruikt")
+    cached(tmp_path, unused, lambda: b"oud")
+    cached(tmp_path, used, lambda: b"gebruikt")
+    month_ago = time.time() - 31 * 86400
+    for key in (unused, used):
+        os.utime(tmp_path / key[:2] / key, (month_ago, month_ago))
+    cached(tmp_path, used, lambda: b"opnieuw")  # a build takes it from the cache
+    assert prune(tmp_path) == 1
+    assert not (tmp_path / unused[:2] / unused).exists()
+    assert cached(tmp_path, used, lambda: b"opnieuw") == b"gebruikt"
+
+
+def test_a_new_library_version_changes_every_key(monkeypatch):
+    cache.code_version.cache_clear()
+    before = cache.code_version()
+    monkeypatch.setattr(cache, "version", lambda name: "99.0" if name == "weasyprint" else "1.0")
+    cache.code_version.cache_clear()
+    try:
+        assert cache.code_version() != before
+    finally:
+        monkeypatch.undo()
+        cache.code_version.cache_clear()
 
 
 def test_docx_zip_has_fixed_timestamps(site):
