@@ -7,7 +7,6 @@ import hashlib
 import json
 import os
 import tempfile
-import time
 from importlib.metadata import version
 from pathlib import Path
 from typing import Callable
@@ -51,9 +50,11 @@ def code_version() -> str:
 def cached(cache_dir: Path, key: str, make: Callable[[], bytes]) -> bytes:
     """The bytes stored under key, or make them once and store them (written atomically)."""
     path = Path(cache_dir) / key[:2] / key
-    if path.is_file():
+    try:
         os.utime(path)  # used now: prune() keeps it
         return path.read_bytes()
+    except FileNotFoundError:  # not made yet, or pruned by another build a moment ago
+        pass
     data = make()
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
@@ -63,11 +64,22 @@ def cached(cache_dir: Path, key: str, make: Callable[[], bytes]) -> bytes:
 
 
 def prune(cache_dir: Path, keep_days: int = KEEP_DAYS) -> int:
-    """Remove kept files that no build used in keep_days days; return how many went."""
-    cutoff = time.time() - keep_days * 86400
-    removed = 0
+    """Remove kept files that no build used in the keep_days before the last use of any; return how many went.
+
+    Measured from the newest file, not from the clock: the result does not depend on when (or under which
+    faked clock) the build runs.
+    """
+    files = {}
     for path in Path(cache_dir).rglob("*"):
-        if path.is_file() and path.stat().st_mtime < cutoff:
-            path.unlink()
-            removed += 1
-    return removed
+        try:
+            if path.is_file():
+                files[path] = path.stat().st_mtime
+        except FileNotFoundError:  # another build replaced it just now
+            continue
+    if not files:
+        return 0
+    cutoff = max(files.values()) - keep_days * 86400
+    old = [path for path, used in files.items() if used < cutoff]
+    for path in old:
+        path.unlink(missing_ok=True)
+    return len(old)
