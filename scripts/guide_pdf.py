@@ -8,29 +8,17 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from scripts import outputs, pdf_render, publication, site_nav, trainers
+from lxml.html import HtmlElement
+
+from scripts import html_tree, outputs, pdf_render, publication, site_nav, trainers
 from scripts.cache import cached, code_version, fingerprint, folder
 from scripts.markup import css_string, date_nl, html_text
 from scripts.outputs import AUTHOR, GUIDE, PREVIEW_MARK
 
 # Parts of a web page that mean nothing on paper: permalinks, buttons, the phone's contents, the trainers' box.
-_DROP = [re.compile(pattern, re.S) for pattern in (
-    r'<a class="headerlink"[^>]*>.*?</a>',
-    r'<details class="paginainhoud">.*?</details>',
-    r'<details class="voor-trainers">.*?</details>',
-    r'<div class="downloads">.*?</div>',
-    r'<div class="checklist-acties"[^>]*>.*?</div>',
-    r'<p class="handreiking-versie">.*?</p>',
-    r'<aside class="md-source-file">.*?</aside>',
-    r'<nav class="routebalk".*?</nav>',
-)]
-# A chapter's own source list: in the whole guide it moves to the back, so it never fills a page of its own.
-_SOURCES = re.compile(r'<h2 id="(?P<slug>[^"]*)--bronnen">.*?</h2>\s*(?P<list><ul class="bronnenlijst">.*?</ul>)', re.S)
-_INTERNAL = re.compile(r'<a class="intern" href="#([^"]+)"')
-_CHECKBOX = re.compile(r'<input type="checkbox"[^>]*>')
-_ID = re.compile(r'\sid="([^"]+)"')
-_HREF = re.compile(r'\shref="([^"]*)"')
-_DETAILS = re.compile(r"<details(?![^>]*\sopen)")
+_DROP = (("a", "headerlink"), ("details", "paginainhoud"), ("details", "voor-trainers"), ("div", "downloads"),
+         ("div", "checklist-acties"), ("p", "handreiking-versie"), ("aside", "md-source-file"), ("nav", "routebalk"))
+_ID_REFERENCES = ("for", "aria-labelledby", "aria-describedby", "aria-controls")
 
 _STYLE = """
 @page { size: A4; margin: 20mm 18mm 22mm;
@@ -87,41 +75,60 @@ def _slug(src: str) -> str:
     return src.removesuffix(".md").replace("/", "-")
 
 
-def _paper_box(match: re.Match) -> str:
-    """A checkbox on paper: an empty box that keeps the item's id, so a link to the item still lands on it."""
-    found = _ID.search(match.group(0))
-    anchor = f' id="{found.group(1)}"' if found else ""
-    return f'<span class="vakje"{anchor} aria-hidden="true">☐</span>'
-
-
-def page_body(html: str, src: str, in_book: set[str], site_url: str) -> str:
-    """One built page's article for paper: ids made unique to the page, links pointing inside the book."""
-    body = trainers.article(html)
-    for pattern in _DROP:
-        body = pattern.sub("", body)
-    body = _CHECKBOX.sub(_paper_box, body)
-    body = _DETAILS.sub("<details open", body)
+def page_section(html: str, src: str, in_book: set[str], site_url: str) -> HtmlElement:
+    """One built page's article as a section for paper: ids made unique to the page, links pointing inside the book."""
     slug = _slug(src)
-    body = _ID.sub(lambda m: f' id="{slug}--{m.group(1)}"', body)
-    url = outputs.page_url(src)
+    section = html_tree.element("section", {"class": "pagina", "id": slug})
+    article = html_tree.article(html_tree.parse_page(html))
+    if article is None:
+        return section
+    for tag, name in _DROP:
+        for element in html_tree.with_class(article, tag, name):
+            element.drop_tree()
+    for box in article.xpath('.//input[@type="checkbox"]'):
+        # On paper an empty box that keeps the item's id, so a link to the item still lands on it.
+        paper = html_tree.element("span", {"class": "vakje", "aria-hidden": "true"}, "☐")
+        if box.get("id"):
+            paper.set("id", box.get("id"))
+        html_tree.replace(box, paper)
+    for details in article.iter("details"):
+        details.set("open", "open")
+    own = {element.get("id") for element in article.xpath(".//*[@id]")}
+    for element in article.xpath(".//*[@id]"):
+        element.set("id", f"{slug}--{element.get('id')}")
+    for attribute in _ID_REFERENCES:  # a label or an ARIA reference follows the id it names
+        for element in article.xpath(f".//*[@{attribute}]"):
+            element.set(attribute, " ".join(f"{slug}--{name}" if name in own else name
+                                            for name in element.get(attribute).split()))
+    for element in article.xpath(".//*[@href]"):
+        _point_into_book(element, outputs.page_url(src), in_book, site_url)
+    section.text = article.text
+    section.extend(list(article))
+    return section
 
-    def link(match: re.Match) -> str:
-        href = match.group(1)
-        if re.match(r"[a-z]+:", href):
-            return match.group(0)
-        parts = urlsplit(href)  # a link from the first-tenant route carries ?stap=, which paper does without
-        path, anchor = parts.path, parts.fragment
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(url), path)) if path else url
-        target_src = target.removesuffix(".html") + ".md"
-        if target_src in in_book:
-            return f' class="intern" href="#{_slug(target_src)}--{anchor}"' if anchor else \
-                f' class="intern" href="#{_slug(target_src)}"'
-        if outputs.is_preview(site_url):
-            return ""  # a preview has no public address to link to: the words stay, the dead link goes
-        return f' class="extern" href="{html_text(urljoin(site_url, target + (f"#{anchor}" if anchor else "")))}"'
 
-    body = _HREF.sub(link, body)
-    return f'<section class="pagina" id="{slug}">{body}</section>'
+def _point_into_book(element: HtmlElement, url: str, in_book: set[str], site_url: str) -> None:
+    """A link to a page in the book goes to its place in the book; another page of the guide to its web address."""
+    href = element.get("href")
+    if re.match(r"[a-z]+:", href):
+        return
+    parts = urlsplit(href)  # a link from the first-tenant route carries ?stap=, which paper does without
+    path, anchor = parts.path, parts.fragment
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(url), path)) if path else url
+    target_src = target.removesuffix(".html") + ".md"
+    # Only a plain link gets a page number or its address printed after it: a link with a class of its own (an
+    # address in the trainers' list, a button) already shows where it goes, or is hidden on paper.
+    plain = "class" not in element.attrib
+    if target_src in in_book:
+        if plain:
+            element.set("class", "intern")
+        element.set("href", f"#{_slug(target_src)}--{anchor}" if anchor else f"#{_slug(target_src)}")
+    elif outputs.is_preview(site_url):
+        del element.attrib["href"]  # a preview has no public address to link to: the words stay, the dead link goes
+    else:
+        if plain:
+            element.set("class", "extern")
+        element.set("href", urljoin(site_url, target + (f"#{anchor}" if anchor else "")))
 
 
 def book_html(pages: list[tuple[str, str, str]], version: date, site_url: str, fonts: str,
@@ -146,34 +153,41 @@ def book_html(pages: list[tuple[str, str, str]], version: date, site_url: str, f
         contents = ('<div class="inhoud"><h2>Inhoud</h2><ol>'
                     + "".join(f'<li><a href="#{_slug(src)}">{html_text(name)}</a></li>' for src, name, _ in pages)
                     + "</ol></div>")
-    body = "".join(page_body(html, src, in_book, site_url) for src, _, html in pages)
+    book = html_tree.parse_fragment("")
+    book.extend(page_section(html, src, in_book, site_url) for src, _, html in pages)
     if with_contents:
-        body = _sources_at_the_back(body, {_slug(src): name for src, name, _ in pages})
-    ids = set(_ID.findall(body)) | {_slug(src) for src, _, _ in pages}
-    body = _INTERNAL.sub(lambda m: m.group(0) if m.group(1) in ids else f'<a href="#{m.group(1)}"', body)
+        _sources_at_the_back(book, {_slug(src): name for src, name, _ in pages})
+    ids = {element.get("id") for element in book.xpath(".//*[@id]")}
+    for link in html_tree.with_class(book, "a", "intern"):
+        if link.get("href", "").removeprefix("#") not in ids:  # a place the book does not hold has no page number
+            html_tree.remove_class(link, "intern")
     moment = f"{version.isoformat()}T00:00:00Z"
     return (f'<!doctype html><html lang="nl-NL"><head><meta charset="utf-8"><title>{html_text(title)}</title>'
             f'<meta name="author" content="{AUTHOR}"><meta name="dcterms.created" content="{moment}">'
             f'<meta name="dcterms.modified" content="{moment}"><style>{fonts}\n{style}</style></head>'
-            f"<body>{cover}{contents}{body}</body></html>")
+            f"<body>{cover}{contents}{html_tree.fragment_html(book)}</body></html>")
 
 
-def _sources_at_the_back(body: str, titles: dict[str, str]) -> str:
+def _sources_at_the_back(book: HtmlElement, titles: dict[str, str]) -> None:
     """Each chapter's source list moves to one section at the back, under the chapter's name; the chapter keeps a
     line that points there with its page number. A short list no longer takes a nearly empty page of its own."""
-    moved = []
-
-    def move(match: re.Match) -> str:
-        slug = match.group("slug")
-        moved.append(f'<h2 id="{slug}--bronnen">{html_text(titles.get(slug, ""))}</h2>{match.group("list")}')
-        return (f'<p class="bronnen-achterin">De bronnen van dit hoofdstuk staan achterin, bij '
-                f'<a class="intern" href="#{slug}--bronnen">Bronnen per hoofdstuk</a>.</p>')
-
-    body = _SOURCES.sub(move, body)
-    if not moved:
-        return body
-    return (body + '<section class="pagina" id="bronnen-per-hoofdstuk"><h1>Bronnen per hoofdstuk</h1>'
-            + "".join(moved) + "</section>")
+    back = html_tree.element("section", {"class": "pagina", "id": "bronnen-per-hoofdstuk"})
+    back.append(html_tree.element("h1", {}, "Bronnen per hoofdstuk"))
+    for heading in book.xpath('.//h2[substring(@id, string-length(@id) - 8) = "--bronnen"]'):
+        sources = heading.getnext()
+        if sources is None or sources.tag != "ul" or "bronnenlijst" not in sources.get("class", "").split():
+            continue
+        slug = heading.get("id").removesuffix("--bronnen")
+        pointer = html_tree.element("p", {"class": "bronnen-achterin"}, "De bronnen van dit hoofdstuk staan achterin, bij ")
+        link = html_tree.element("a", {"class": "intern", "href": f"#{slug}--bronnen"}, "Bronnen per hoofdstuk")
+        link.tail = "."
+        pointer.append(link)
+        sources.getparent().remove(sources)  # its tail, whitespace between blocks, goes with it
+        html_tree.replace(heading, pointer)
+        back.append(html_tree.element("h2", {"id": f"{slug}--bronnen"}, titles.get(slug, "")))
+        back.append(sources)
+    if len(back) > 1:
+        book.append(back)
 
 
 def book_pdf(pages: list[tuple[str, str, str]], version: date, site_url: str, fonts: str, **options) -> bytes:

@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-import re
-from html import unescape
 from pathlib import Path
 from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 
-from scripts import lessons, outputs, site_nav
+from scripts import html_tree, lessons, outputs, site_nav
 from scripts.lesson_checks import PLAN_MINUTES
 from scripts.markup import html_text, md_text, table
 from scripts.render import conditions_rule_link
 
 DOWNLOADS_MARKER = "<!-- trainers:downloads -->"
 _PAGE_MARKER = "<!-- adressen:{} -->"
-_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
-# MkDocs writes headings as <hN id="..">text<a class="headerlink" ..>¶</a></hN>: a regular expression reads them.
-_HEADING = re.compile(r'<h([123])(?: id="([^"]*)")?[^>]*>(.*?)</h\1>', re.S)
-_PERMALINK = re.compile(r'<a class="headerlink".*?</a>', re.S)
-_TAG = re.compile(r"<[^>]+>")
 _FILTER = ('<div class="adressen-filter" hidden><label for="adressen-zoek">Zoek een onderdeel</label> '
            '<input id="adressen-zoek" type="search" autocomplete="off" placeholder="Bijvoorbeeld: overlast"> '
            '<span class="adressen-filter__aantal" role="status"></span></div>')
@@ -90,14 +83,17 @@ def _slug(page: str) -> str:
 
 def article(html: str) -> str:
     """A built page's own content (Material's article), without navigation and search."""
-    match = _ARTICLE.search(html)
-    return match.group(1) if match else ""
+    found = html_tree.article(html_tree.parse_page(html))
+    return html_tree.inner_html(found) if found is not None else ""
 
 
 def _headings(article_html: str) -> list[tuple[int, str, str]]:
     """(level, text, id) of the h1 and every h2/h3 of a page's article."""
-    return [(int(level), " ".join(unescape(_TAG.sub("", _PERMALINK.sub("", inner))).split()), anchor or "")
-            for level, anchor, inner in _HEADING.findall(article_html)]
+    root = html_tree.parse_fragment(article_html)
+    for permalink in html_tree.with_class(root, "a", "headerlink"):
+        permalink.drop_tree()
+    return [(int(heading.tag[1]), html_tree.text_of(heading), heading.get("id", ""))
+            for heading in root.iter("h1", "h2", "h3")]
 
 
 def page_addresses(site_dir: Path, pages: list[str]) -> list[dict]:
