@@ -29,16 +29,17 @@ def groups_markdown(nav: list, lessons_by_chapter: dict, sources: dict, moved: d
     blocks = [_FILTER]
     for title, pages in site_nav.nav_groups(nav):
         slug = _slug(pages[0])
-        aliases = "".join(f'<a id="adressen-{_slug(old)}"></a>' for old, new in moved.items() if new == pages[0])
-        if aliases:
-            blocks.append(aliases)
+        # Every page of the group, and every page that moved into it, keeps an address of its own in the box (a link
+        # into a box opens it): a trainer may have linked it when the page still had a group of its own.
+        aliases = "".join(f'<a id="adressen-{_slug(page)}"></a>'
+                          for page in [*pages[1:], *(old for old, new in moved.items() if new in pages)])
         lesson = next((lessons_by_chapter[p] for p in pages if p in lessons_by_chapter), None)
         summary = "Lesmateriaal en adressen" if lesson else "Adressen"
         hidden = f'<span class="voor-schermlezer"> van {html_text(title)}</span>'  # 17 summaries must differ
         # Heading and box share one row while the box is closed, so twenty groups fit in two screens.
         parts = ['<div class="adresgroep-rij" markdown>',
                  f"### {md_text(title)} {{ #adressen-{slug} }}\n",
-                 f'<details class="adresgroep" open markdown>\n<summary>{summary}{hidden}</summary>\n']
+                 f'<details class="adresgroep" open markdown>\n<summary>{summary}{hidden}</summary>{aliases}\n']
         if lesson:
             parts.append(lessons.body(lesson, sources[lesson["casus"]["bron"]], outputs.TRAINERS_PAGE))
             if "voorwaarde" in str(lesson).lower():  # the material speaks of a tenant's conditions: the rule

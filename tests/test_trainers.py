@@ -283,6 +283,10 @@ def test_a_link_into_a_group_opens_it(site, served_site, page_in):
     page.goto(served_site + "voor-trainers.html#adressen-overlast")
     heading = page.locator("#adressen-overlast")
     assert heading.locator("xpath=following-sibling::details[1]").evaluate("g => g.open")
+    # A page that shares a group keeps its own address, published when it had a group of its own.
+    page.goto(served_site + "voor-trainers.html#adressen-privacy")
+    page.wait_for_function("document.getElementById('adressen-privacy').closest('details').open")
+    assert page.locator("#adressen-privacy").evaluate("a => a.closest('details').textContent").count("privacy.html") > 1
 
 
 @pytest.mark.browser
