@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from scripts.handout_doc import Link
-from scripts.lesson_checks import PLAN_MINUTES, PLAN_NAMES
+from scripts.lesson_checks import PLAN_MINUTES, PLAN_NAMES, TRUE_FALSE
 from scripts.outputs import GUIDE, is_preview, page_url, shared_address
 from scripts.render import source_plain
 
@@ -70,8 +70,10 @@ def participant(lesson: dict, title: str, source: dict, links: Addresses) -> lis
     blocks += [("h2", "Vragen om te bespreken"), ("ol", [q["vraag"] for q in lesson["vragen"]])]
     exercise = lesson["oefening"]
     blocks += [("h2", f"Oefening: {exercise['titel']}"), ("p", exercise["tekst"])]
-    if exercise.get("materiaal"):
+    if exercise.get("volgorde"):
         blocks += [("klein", "Knip de kaartjes los. Ze staan door elkaar."), ("kaartjes", card_order(exercise["materiaal"]))]
+    elif exercise.get("materiaal"):
+        blocks += [("klein", "Knip de kaartjes los."), ("kaartjes", exercise["materiaal"])]
     return blocks + [("h2", "Aantekeningen"), ("ruimte", 6)]
 
 
@@ -106,8 +108,10 @@ def trainer(lesson: dict, title: str, source: dict, sections: list[tuple[int, st
             blocks.append(("ul", points))
     exercise = lesson["oefening"]
     blocks += [("h2", f"Oefening: {exercise['titel']}"), ("p", exercise["tekst"])]
-    if exercise.get("materiaal"):
+    if exercise.get("volgorde"):
         blocks += [("p", "De goede volgorde van de kaartjes:"), ("ol", exercise["materiaal"])]
+    elif exercise.get("materiaal"):
+        blocks += [("p", "De kaartjes:"), ("ul", exercise["materiaal"])]
     if lesson.get("zelftoets"):
         blocks += [("h2", "Zelftoets: de goede antwoorden"), ("ol", [
             [f"{q['vraag']} Goed: {right_answer(q)}. {q['feedback']} "] + links.titled(q["sectie"])
@@ -121,11 +125,20 @@ def quiz_paper(lesson: dict, title: str, links: Addresses) -> list[tuple]:
     blocks = _intro("Zelftoets", lesson, title, links)
     blocks.append(("klein", "Kies bij elke vraag één antwoord. De antwoorden staan aan het eind."))
     for number, question in enumerate(lesson["zelftoets"], start=1):
-        blocks += [("h3", f"Vraag {number}. {question['vraag']}"), ("vakjes", [a["tekst"] for a in question["antwoorden"]])]
+        blocks += [("h3", f"Vraag {number}. {question['vraag']}"), ("vakjes", printed_answers(question))]
     blocks += [("nieuwe-pagina",), ("h2", "Antwoorden")]
     blocks.append(("ol", [[f"{right_answer(q)}. {q['feedback']} "] + links.titled(q["sectie"])
                           for q in lesson["zelftoets"]]))
     return blocks
+
+
+def printed_answers(question: dict) -> list[str]:
+    """A question's choices as paper shows them. Editors write the right answer first and Moodle shuffles; paper
+    cannot, so the choices go in an order fixed by their text (the same every build). Juist/Onjuist keep theirs."""
+    texts = [answer["tekst"] for answer in question["antwoorden"]]
+    if question["soort"] == "juist-onjuist":
+        return list(TRUE_FALSE)
+    return sorted(texts, key=lambda text: hashlib.sha256(f"{question['vraag']}\n{text}".encode("utf-8")).hexdigest())
 
 
 def right_answer(question: dict) -> str:

@@ -7,7 +7,6 @@ import io
 import re
 import xml.etree.ElementTree as ET
 from datetime import date
-from pathlib import Path
 
 import pikepdf
 import pytest
@@ -16,6 +15,7 @@ from moodle_xml_parser.parser import parse_bytes
 from pypdf import PdfReader
 
 from scripts import handout_doc, handouts, moodle, pdf_render
+from scripts.cache import folder
 from tests.conftest import PROJECT
 from tests.test_downloads import pdf_ua_problems
 from tests.test_lessons import fixture_lessons
@@ -39,7 +39,7 @@ def lesson():
 
 @pytest.fixture(scope="module")
 def fonts():
-    return pdf_render.fonts_css(PROJECT / ".cache")
+    return pdf_render.fonts_css(folder(PROJECT))
 
 
 def made(lesson, audience: str, site_url: str = RELEASE) -> list[tuple]:
@@ -106,6 +106,29 @@ def test_the_trainer_sheet_holds_plans_answers_misconceptions_and_the_exercise_o
     cards = lesson["oefening"]["materiaal"]
     assert sorted(cards, key=text.index) == cards, "the trainer sheet gives the cards in the right order"
     assert "Zie ‘De escalatieladder’" in text, "an answer point names the section that explains it"
+
+
+def test_cards_that_are_not_an_order_are_given_as_they_are_on_both_sheets(lesson):
+    roles = {**lesson, "oefening": {key: value for key, value in lesson["oefening"].items() if key != "volgorde"}}
+    participant, trainer = made(roles, "deelnemers"), made(roles, "trainer")
+    cards = lesson["oefening"]["materiaal"]
+    assert ("kaartjes", cards) in participant, "roles or statements are printed as written"
+    assert ("ul", cards) in trainer and ("ol", cards) not in trainer, "the trainer sheet gives no order as the answer"
+
+
+def test_the_printed_self_test_does_not_give_the_answer_away_by_its_place(content):
+    """Editors write the right answer first; on paper its place must say nothing."""
+    places = []
+    for lesson in content.lesmateriaal:
+        paper = handouts.quiz_paper(lesson, "Hoofdstuk", handouts.Addresses(RELEASE, {}))
+        assert paper == handouts.quiz_paper(lesson, "Hoofdstuk", handouts.Addresses(RELEASE, {})), "the same every build"
+        choices = [block[1] for block in paper if block[0] == "vakjes"]
+        for question, printed in zip(lesson.get("zelftoets", []), choices, strict=True):
+            assert sorted(printed) == sorted(answer["tekst"] for answer in question["antwoorden"])
+            if question["soort"] == "meerkeuze":
+                places.append(printed.index(next(a["tekst"] for a in question["antwoorden"] if a.get("juist"))))
+    assert len(places) > 10
+    assert places.count(0) < 0.6 * len(places) and len(set(places)) > 2, places
 
 
 def test_card_order_is_never_the_answer_and_the_same_every_time():
