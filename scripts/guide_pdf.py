@@ -15,9 +15,11 @@ from scripts.cache import cached, code_version, fingerprint, folder
 from scripts.markup import css_string, date_nl, html_text
 from scripts.outputs import AUTHOR, GUIDE, PREVIEW_MARK
 
-# Parts of a web page that mean nothing on paper: permalinks, buttons, the phone's contents, the trainers' box.
+# Parts of a web page that mean nothing on paper: permalinks, buttons, the phone's contents, the trainers' box,
+# the line that opens an e-mail to report a mistake (the cover says where the newest version is).
 _DROP = (("a", "headerlink"), ("details", "paginainhoud"), ("details", "voor-trainers"), ("div", "downloads"),
-         ("div", "checklist-acties"), ("p", "handreiking-versie"), ("aside", "md-source-file"), ("nav", "routebalk"))
+         ("div", "checklist-acties"), ("p", "handreiking-versie"), ("aside", "md-source-file"), ("nav", "routebalk"),
+         ("p", "handreiking-melden"))
 _ID_REFERENCES = ("for", "aria-labelledby", "aria-describedby", "aria-controls")
 
 _STYLE = """

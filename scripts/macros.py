@@ -113,7 +113,7 @@ def corporatiescan(guide: Guide, page: str) -> str:
 
 def wat_nu(guide: Guide, page: str) -> str:
     """'Wat doe ik nu?': the escalation ladders as questions, one at a time, each ending in an action."""
-    return decision_aid.page(guide.content.escalatie, guide.content.checklists, _sources(guide), page)
+    return decision_aid.page(guide.content.escalatie, guide.content.checklists, page)
 
 
 def taken(guide: Guide, page: str) -> str:

@@ -60,7 +60,9 @@ CHANGES_FEED = "wijzigingen.xml"
 # Made by `make build` from the offline edition, before the online one is built (scripts/guide_pdf.py).
 BOOK_PDF = "downloads/handreiking.pdf"
 BOOK_PDF_LABEL = "De hele handreiking als PDF"
-NOT_IN_BOOK = ("index.md", "voor-trainers.md")  # the cover and the contents replace the home page
+# The cover and the contents replace the home page; the scan is a form to fill in on screen (the self-scan checklist
+# is its paper form); the change log is about the website, the book's cover gives its version.
+NOT_IN_BOOK = ("index.md", "voor-trainers.md", "corporatiescan.md", "wat-is-er-veranderd.md")
 
 
 def book_sources(pages: list[str]) -> list[str]:

@@ -14,6 +14,8 @@ _MARK_FOUND = re.compile(r'\s*<span class="bronmerk" data-bron="([^"]+)" hidden>
 _SOURCE_NAMED = re.compile(r'\sdata-bron="([^"]+)"')
 # A section starts at a heading of level 2 or 3; what comes before the first one belongs to the page's opening.
 _SECTION_START = re.compile(r"<h[23][\s>]")
+# The tags that close the section's block and open the next one's, with the whitespace between them.
+_TAIL = re.compile(r"(?:\s|</div>|<div[^>]*>)*\Z")
 _ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset">)(.*?)(</article>)', re.S)
 
 
@@ -33,9 +35,19 @@ def add_lines(html: str, sources: dict, from_src: str) -> str:
         named = list(dict.fromkeys(_SOURCE_NAMED.findall(section)))
         section = _MARK_FOUND.sub("", section)
         if named:
-            section = section.rstrip("\n") + "\n" + source_line([sources[b] for b in named], from_src) + "\n"
+            # Inside the block the section ends in: a card's sources stay on its card, not on the next one's top.
+            body, tail = _split_tail(section)
+            section = body + "\n" + source_line([sources[b] for b in named], from_src) + "\n" + tail
         parts.append(section)
     return "".join(parts)
+
+
+def _split_tail(section: str) -> tuple[str, str]:
+    """The section without the block tags at its end, and the tags the source line goes before: from the first
+    closing one (the line stays inside the block it belongs to), or any opening one of the next block."""
+    tail = _TAIL.search(section).group(0)
+    closing = tail.find("</div>")
+    return section[:len(section) - len(tail)], tail[closing:] if closing >= 0 else tail.strip()
 
 
 def add_lines_to_page(page_html: str, sources: dict, from_src: str) -> str:

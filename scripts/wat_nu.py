@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from scripts import section_sources
 from scripts.markup import html_text, link, md_text
-from scripts.render import citation
 
 START = "start"
 START_QUESTION = "Wat is er aan de hand?"
@@ -70,14 +70,14 @@ def questions(steps: list[dict]) -> dict[str, Question]:
 
 # The page --------------------------------------------------------------------------------------------------------
 
-def page(steps: list[dict], checklists: list[dict], sources: dict, from_src: str) -> str:
+def page(steps: list[dict], checklists: list[dict], from_src: str) -> str:
     """The aid's page: the whole tree as a nested list, then each action under its own heading, then the script."""
     asked = questions(steps)
     titles = {end_id(s["id"]): s["titel"] for s in steps}
     tree = ('<div class="watnu-boom">\n<h2 id="alle-vragen">Alle vragen op een rij'
             '<a class="headerlink" href="#alle-vragen" title="Link naar dit stuk">&para;</a></h2>\n'
             f'<ul class="watnu-lijst">{_node(START, asked, titles, set())}</ul>\n</div>')
-    return "\n\n".join([tree, actions(steps, checklists, sources, from_src),
+    return "\n\n".join([tree, actions(steps, checklists, from_src),
                         f'<script src="{html_text(link(from_src, SCRIPT))}" defer></script>\n'])
 
 
@@ -101,7 +101,7 @@ def _node(node_id: str, asked: dict[str, Question], titles: dict[str, str], show
             f'<ul class="watnu-antwoorden">{"".join(answers)}</ul></li>')
 
 
-def actions(steps: list[dict], checklists: list[dict], sources: dict, from_src: str) -> str:
+def actions(steps: list[dict], checklists: list[dict], from_src: str) -> str:
     """Each step's action under its own heading (#stap-<id>): what, who, what to tell whom, what then, and links to
     the step on the ladder and to its checklist item."""
     items = {(c["id"], p["id"]): (c["titel"], p["tekst"]) for c in checklists for s in c["secties"] for p in s["punten"]}
@@ -120,18 +120,17 @@ def actions(steps: list[dict], checklists: list[dict], sources: dict, from_src: 
                         f"[{md_text(titles[step['volgende']])}](#{end_id(step['volgende'])}).")
             else:
                 then = md_text(step["einde"])
-            cites = " ".join(citation(sources[b], from_src) for b in step["bronnen"])
+            marks = "".join(section_sources.mark(b) for b in step["bronnen"])  # the card ends in its sources line
             blocks.append(
                 f'<div class="watnu-stap watnu-stap--{ladder}" markdown>\n\n'
                 f"### {md_text(step['titel'])} {{ #{end_id(step['id'])} }}\n\n"
-                f"**Wat je doet:** {md_text(step['wat'])}\n{{ .watnu-stap__wat }}\n\n"
+                f"**Wat je doet:** {md_text(step['wat'])}{marks}\n{{ .watnu-stap__wat }}\n\n"
                 f"**Wie:** {md_text(step['wie'])}\n\n"
                 f"**Vertel:** {md_text(step['vertel'])}\n\n"
                 f"**Daarna:** {then}\n\n"
                 f"- [Lees deze stap op de escalatieladder]({link(from_src, LADDER_PAGE + '#' + end_id(step['id']))})\n"
                 f"- Uit de checklist ‘{md_text(checklist_title)}’. "
                 f"[{md_text(item_text)}]({link(from_src, f'checklists/{checklist_id}.md#punt-{item_id}')})\n"
-                "\n"
-                f"Bronnen: {cites}\n{{ .watnu-stap__bronnen }}\n\n</div>\n")
+                "\n</div>\n")
     blocks.append("</div>\n")
     return "\n".join(blocks)

@@ -75,6 +75,15 @@ def test_each_section_ends_in_one_line_with_all_its_sources():
     assert not section_problems(out)
 
 
+def test_a_cards_sources_line_stays_on_its_card():
+    """A section that ends in a card (the decision aid's steps): its line goes inside that card, not atop the next."""
+    html = ('<div class="kaart"><h3 id="a">A</h3><p>Doe dit.<span class="bronmerk" data-bron="hfnl" hidden></span></p>\n'
+            '</div>\n<div class="kaart"><h3 id="b">B</h3><p>Doe dat.</p>\n</div>\n')
+    first, second = section_sources.add_lines(html, SOURCES, "wat-nu.md").split('<div class="kaart">')[1:]
+    assert 'class="bronregel"' in first and first.index('class="bronregel"') < first.index("</div>")
+    assert 'class="bronregel"' not in second
+
+
 def test_the_section_check_catches_a_second_line_and_a_missing_source():
     two_lines = '<h2 id="a">A</h2><p class="bronregel">Bron: x</p><p class="bronregel">Bron: y</p>'
     missing = '<h2 id="a">A</h2><p>Tekst <span class="bronverwijzing" data-bron="aedes">(x)</span></p>'

@@ -168,3 +168,12 @@ def test_the_book_leaves_out_the_trainers_lessons(book, site):
                         (site / "kernprincipes.html").read_text(encoding="utf-8"), re.S)
     assert summary, "the chapter has a trainers' box to leave out"
     assert words(re.sub(r"<[^>]+>", "", summary.group(1))) not in text
+
+
+def test_the_book_leaves_out_the_line_that_opens_an_e_mail(book, site):
+    """On paper the report line opens nothing; at a chapter's end it filled a page of its own."""
+    text = words(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(book)).pages))
+    line = re.search(r'<p class="handreiking-melden"[^>]*>(.*?)</p>', (site / "kernprincipes.html").read_text(encoding="utf-8"),
+                     re.S)
+    assert line, "the chapter has a report line to leave out"
+    assert words(re.sub(r"<[^>]+>", "", line.group(1)))[:60] not in text

@@ -121,7 +121,7 @@ def test_data_text_is_escaped_in_the_tree_and_the_actions():
               "wat": "Bel *snel*.", "wie": "Ik.", "vertel": "Zeg het.", "checklistpunt": "c#p",
               "einde": "Klaar.", "bronnen": ["b"]}]
     checklists = [{"id": "c", "titel": "C", "secties": [{"id": "s", "punten": [{"id": "p", "tekst": "P"}]}]}]
-    page = wat_nu.page(steps, checklists, {"b": {"id": "b", "kort": "B"}}, "wat-nu.md")
+    page = wat_nu.page(steps, checklists, "wat-nu.md")
     assert "<b>A</b>" not in page and "<i>nu</i>" not in page
     assert "Klacht &lt;i&gt;nu&lt;/i&gt;." in page and r"Bel \*snel\*." in page
 
