@@ -12,13 +12,15 @@ _SEPARATED = ("th", "td", "tr", "caption", "br")
 
 
 def label_markdown_tables(markup: str) -> str:
-    """Give every plain Markdown table (one without a class) the class of the guide's data tables and label its
-    cells; a page's content or, under Zensical, a whole built page."""
+    """Give every plain Markdown table (one without a class) the class of the guide's data tables, and label the
+    cells of those and of the data tables the guide's code writes; a page's content or, under Zensical, a whole
+    built page."""
     if "<table" not in markup:
         return markup
     whole_page = markup.lstrip()[:15].lower().startswith(("<!doctype", "<html"))
     root = html_tree.parse_page(markup) if whole_page else html_tree.parse_fragment(markup)
-    changed = [label_table(table) for table in root.iter("table") if not table.get("class")]
+    changed = [label_table(table) for table in root.iter("table")
+               if TABLE_CLASS in table.get("class", TABLE_CLASS).split()]
     if not any(changed):
         return markup
     return html_tree.page_html(root) if whole_page else html_tree.fragment_html(root)
@@ -32,8 +34,8 @@ def label_table(table: HtmlElement) -> bool:
         return False
     table.set("class", TABLE_CLASS)
     for row in rows:
-        for cell, label in zip(row.xpath("./td"), labels):
-            if label:  # an empty header gives no label on a phone
+        for cell, label in zip(row.xpath("./th|./td"), labels):
+            if label and cell.tag == "td" and "data-label" not in cell.attrib:  # an empty header gives no label
                 cell.set("data-label", label)
     return True
 

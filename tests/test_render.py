@@ -127,6 +127,14 @@ def test_markdown_tables_get_column_names_on_every_cell():
         '<table class="x"><tr><td>a</td></tr></table>'
 
 
+def test_data_tables_the_code_writes_get_column_names_too_without_losing_their_own():
+    written = markup.table("Lessen", ("Hoofdstuk", "Duur", "Toets"),
+                           ['<tr><th scope="row">Overlast</th><td>60 min</td><td data-label="Zelftoets">PDF</td></tr>'])
+    labelled = tables.label_markdown_tables(written)
+    assert '<td data-label="Duur">60 min</td>' in labelled, "a row header counts as the first column"
+    assert '<td data-label="Zelftoets">PDF</td>' in labelled, "a label the code gave stays"
+
+
 def test_table_cells_stay_apart_as_words_when_the_tags_are_dropped():
     from lxml import html as lxml_html
 
