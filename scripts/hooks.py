@@ -43,6 +43,8 @@ def on_pre_page(page, config, files):
     # MkDocs dates every page (the sitemap's lastmod and its .gz header) by the clock; here by the page's last change.
     guide = engine.guide_of(config)
     page.update_date = guide.page_dates.get(page.file.src_uri, guide.version).isoformat()
+    if outputs.is_preview(guide.options.site_url):
+        page.canonical_url = None  # this computer's address is no page's real one: no canonical link, no sitemap entry
     return page
 
 

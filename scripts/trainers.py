@@ -141,7 +141,8 @@ def fill(html: str, listing: list[dict], downloads: list[tuple[str, str]], site_
 
 def _row(title: str, path: str, site_url: str, level: int, prefix: str = "") -> str:
     """One address: the title as a link (relative, so it works offline too), the full address, a copy button."""
-    address = html_text(urljoin(site_url, path))
+    # A preview has no public address yet: it shows the path, and on a web server the script makes it whole.
+    address = html_text(path if outputs.is_preview(site_url) else urljoin(site_url, path))
     return (f'<li class="adressenlijst__regel adressenlijst__regel--niveau-{level}">'
             f'<a class="adressenlijst__naam" href="{html_text(path)}">{html_text(prefix + title)}</a> '
             f'<code class="adressenlijst__adres" data-pad="{html_text(path)}">{address}</code> '
