@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from scripts.outputs import is_preview
 from tests.conftest import PROJECT, PageParser, article_html, html_pages
+from tests.test_search import top_pages
 
 pytestmark = pytest.mark.browser
 
@@ -69,6 +70,15 @@ def test_the_first_screen_of_the_home_page_offers_tasks(served_site, page_in, si
     shot(page, f"tabel-{size}")
     page.goto(served_site + "checklists/woning-toewijzen.html")
     shot(page, f"checklist-{size}")
+    page.goto(served_site + "kernprincipes.html")
+    shot(page, f"hoofdstuk-{size}")
+    page.goto(served_site + "voor-trainers.html")
+    page.screenshot(path=str(OUTPUT / f"trainers-{size}.png"), full_page=True)
+    page.goto(served_site + "index.html")
+    if size == "375":  # on a phone the search box opens from the magnifier in the header
+        page.locator('label.md-header__button[for="__search"]').click()
+    assert top_pages(page, "huurachterstand"), "search shows results"
+    shot(page, f"zoeken-{size}")
 
 
 def test_the_task_check_catches_a_home_page_that_starts_with_text(served_site, page_in):
