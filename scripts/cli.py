@@ -31,12 +31,10 @@ def cli() -> None:
 def build(site_dir: Path, zonder_offline: bool) -> None:
     from scripts.build import BuildFailed, build_site
 
-    from scripts.outputs import is_preview
+    from scripts.outputs import PREVIEW_BUILD, is_preview
 
     if is_preview(os.environ.get("SITE_URL", "")):
-        log.warning("Dit wordt een proefversie: SITE_URL is niet gezet of wijst naar deze computer. PDF's en "
-                    "Word-bestanden krijgen het merk 'Proefversie' en geen webadres. Publiceer je de site? Bouw dan "
-                    "met SITE_URL=https://... make build")
+        log.warning(PREVIEW_BUILD)
     try:
         build_site(site_dir, with_offline=not zonder_offline)
     except BuildFailed:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import os
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -11,6 +13,15 @@ from scripts import (engine, lesson_checks, offline, outputs, page_checks, postb
                      section_sources,
                      site_nav, tables)
 from scripts.problems import EditorError
+
+log = logging.getLogger("mkdocs.handreiking")
+
+
+def on_startup(command, dirty):
+    # Only the `mkdocs build` command: `make build` says it itself (its two builds would say it twice), serve always
+    # is a preview.
+    if command == "build" and outputs.is_preview(os.environ.get("SITE_URL", "")):
+        log.info(outputs.PREVIEW_BUILD)
 
 
 @event_priority(100)  # before mkdocs-macros registers the macros and the offline plugin reads the features

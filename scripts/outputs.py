@@ -19,6 +19,12 @@ TRAINERS_PAGE = "voor-trainers.md"
 ACCESSIBILITY_PAGE = "toegankelijkheid.md"
 
 
+# What a build without a public address says, once: `make build` and a plain `mkdocs build` alike.
+PREVIEW_BUILD = ("Dit wordt een proefversie: SITE_URL is niet gezet of wijst naar deze computer. PDF's en "
+                 "Word-bestanden krijgen het merk 'Proefversie' en geen webadres. Publiceer je de site? Bouw dan "
+                 "met SITE_URL=https://... make build")
+
+
 def is_preview(site_url: str) -> bool:
     """No public address yet: `make serve`, or `make build` without SITE_URL."""
     return (urlsplit(site_url or "").hostname or "localhost") in _LOCAL_HOSTS

@@ -13,6 +13,7 @@ import pytest
 
 from scripts import outputs
 from scripts.cache import FOLDER
+from scripts.outputs import PREVIEW_BUILD, is_preview
 from scripts.content import load_content
 from tests.conftest import COPY_EPOCH, PROJECT, PageParser, article_html, article_text, real_clock
 
@@ -27,6 +28,8 @@ def test_plain_mkdocs_build_works_from_the_project_root(tmp_path):
     assert result.returncode == 0, result.stderr[-3000:]
     assert "ModuleNotFoundError" not in result.stderr
     assert (tmp_path / "site" / "checklists" / "woning-toewijzen.html").is_file()
+    if is_preview(env.get("SITE_URL", "")):
+        assert result.stderr.count(PREVIEW_BUILD) == 1, "the build says once that it makes a preview"
 
 
 # Template code typed into data: a page must show it as text, never run it.
