@@ -8,7 +8,7 @@ from scripts import pdf_render
 from scripts.checklist_header import LEGEND, header_fields
 from scripts.markup import css_string, date_nl, html_text
 from scripts.outputs import AUTHOR, GUIDE
-from scripts.render import source_plain
+from scripts.render import source_address, source_text
 
 
 _STYLE = """
@@ -31,7 +31,7 @@ ul.punten input { flex: none; width: 10pt; height: 10pt; margin: 1.5pt 0 0; appe
 label.notities { display: block; font-weight: bold; font-size: 9pt; margin: 6pt 0 2pt; break-after: avoid; }
 textarea { display: block; width: 100%%; height: 20mm; font: 10pt Handreiking; border: 0.8pt solid #666; }
 .regel { border-left: 2pt solid #00606b; padding: 3pt 8pt; margin: 10pt 0; background: #eef5f6; }
-.bronnen p { font-size: 9pt; margin: 0 0 3pt; }
+.bronnen p { font-size: 9pt; margin: 0 0 3pt; } .bronnen a { color: #00505a; word-break: break-all; }
 .licentie { font-size: 8pt; color: #333; margin-top: 8pt; }
 """
 
@@ -59,7 +59,7 @@ def html(checklist: dict, sources: list[dict], version: date, rule: dict | None,
     if rule:
         parts.append(f'<div class="regel"><strong>De regel over voorwaarden.</strong> {html_text(rule["uitleg"])}</div>')
     parts.append('<h2>Bronnen</h2><div class="bronnen">'
-                 + "".join(f"<p>{html_text(source_plain(s))}</p>" for s in sources) + "</div>")
+                 + "".join(f"<p>{_source(s)}</p>" for s in sources) + "</div>")
     if rights:
         parts.append(f'<p class="licentie">{html_text(rights)}</p>')
     moment = f"{version.isoformat()}T00:00:00Z"
@@ -82,3 +82,9 @@ def checklist_pdf(checklist: dict, sources: list[dict], version: date, rule: dic
                   preview: bool = False, rights: tuple[str, str] = ("", "")) -> bytes:
     """A4, tagged PDF/UA-1: every item a checkbox whose accessible name is its text; notes per section."""
     return pdf_render.render(html(checklist, sources, version, rule, fonts, rights[0]), preview, rights[1])
+
+
+def _source(bron: dict) -> str:
+    """A source with its address as a link a reader can click."""
+    address = html_text(source_address(bron))
+    return html_text(source_text(bron)) + (f' <a href="{address}">{address}</a>' if address else "")

@@ -7,6 +7,7 @@ import zipfile
 from datetime import date, datetime, timezone
 
 from docx import Document
+from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -15,13 +16,15 @@ from docx.shared import Pt, RGBColor, Twips
 from scripts.checklist_header import LEGEND, header_fields
 from scripts.markup import date_nl
 from scripts.outputs import AUTHOR, GUIDE, PREVIEW_MARK
-from scripts.render import source_plain
+from scripts.render import source_address, source_text
 
 _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 # A4 in twips (1/20 pt), as Word writes it; margins of 2.5 cm, as Dutch offices are used to. python-docx starts from
 # US Letter with 1-inch margins.
 _A4 = (Twips(11906), Twips(16838))
 _MARGIN = Twips(1418)  # 2.5 cm
+# The guide's link colour (dark teal), as in the PDFs.
+LINK_COLOUR = "00606B"
 
 
 def checklist_docx(checklist: dict, sources: list[dict], version: date, rule: dict | None = None,
@@ -63,7 +66,10 @@ def checklist_docx(checklist: dict, sources: list[dict], version: date, rule: di
         paragraph.add_run(_clean(rule["uitleg"]))
     document.add_heading("Bronnen", level=2)
     for source in sources:
-        document.add_paragraph(source_plain(source), style="List Bullet")
+        paragraph = document.add_paragraph(source_text(source), style="List Bullet")
+        if source_address(source):
+            paragraph.add_run(" ")
+            add_hyperlink(paragraph, source_address(source), source_address(source))
     if rights[0]:
         document.add_paragraph(rights[0])
 
@@ -144,6 +150,28 @@ def _checkbox_control(tag: str):
     content.append(run)
     sdt.append(content)
     return sdt
+
+
+def add_hyperlink(paragraph, text: str, address: str) -> None:
+    """A real Word hyperlink (w:hyperlink with an external relationship): Ctrl+click opens the address."""
+    relation = paragraph.part.relate_to(address, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    hyperlink = OxmlElement("w:hyperlink")
+    hyperlink.set(qn("r:id"), relation)
+    run = OxmlElement("w:r")
+    properties = OxmlElement("w:rPr")
+    colour = OxmlElement("w:color")
+    colour.set(qn("w:val"), LINK_COLOUR)
+    underline = OxmlElement("w:u")
+    underline.set(qn("w:val"), "single")
+    properties.append(colour)
+    properties.append(underline)
+    run.append(properties)
+    value = OxmlElement("w:t")
+    value.set(qn("xml:space"), "preserve")
+    value.text = text
+    run.append(value)
+    hyperlink.append(run)
+    paragraph._p.append(hyperlink)
 
 
 def add_page_field(paragraph) -> None:

@@ -19,14 +19,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from docx import Document
-from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from markupsafe import escape
 
 from scripts import pdf_render
-from scripts.downloads import add_page_field, mark_preview, normalise_zip, set_a4, set_core_properties, set_language
+from scripts.downloads import (add_hyperlink, add_page_field, mark_preview, normalise_zip, set_a4, set_core_properties,
+                               set_language)
 from scripts.markup import css_string, date_nl, html_text
 from scripts.outputs import AUTHOR, GUIDE
 
@@ -112,7 +112,6 @@ def _html_block(block: tuple) -> str:
 
 # Word -------------------------------------------------------------------------------------------
 
-_LINK_COLOUR = "00606B"
 
 
 def to_docx(blocks: list[tuple], title: str, subject: str, version: date, preview: bool, rights: str = "") -> bytes:
@@ -189,28 +188,6 @@ def _add_runs(paragraph, text, size=None) -> None:
             run = paragraph.add_run(_inline(part))
             if size:
                 run.font.size = size
-
-
-def add_hyperlink(paragraph, text: str, address: str) -> None:
-    """A real Word hyperlink (w:hyperlink with an external relationship): Ctrl+click opens the address."""
-    relation = paragraph.part.relate_to(address, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
-    hyperlink = OxmlElement("w:hyperlink")
-    hyperlink.set(qn("r:id"), relation)
-    run = OxmlElement("w:r")
-    properties = OxmlElement("w:rPr")
-    colour = OxmlElement("w:color")
-    colour.set(qn("w:val"), _LINK_COLOUR)
-    underline = OxmlElement("w:u")
-    underline.set(qn("w:val"), "single")
-    properties.append(colour)
-    properties.append(underline)
-    run.append(properties)
-    value = OxmlElement("w:t")
-    value.set(qn("xml:space"), "preserve")
-    value.text = text
-    run.append(value)
-    hyperlink.append(run)
-    paragraph._p.append(hyperlink)
 
 
 def _ruled(paragraph) -> None:

@@ -41,11 +41,21 @@ def source_entry(bron: dict) -> str:
 
 def source_plain(bron: dict) -> str:
     """One source as plain text, for downloads: the same parts as on the site, the address written out."""
+    address = source_address(bron)
+    return source_text(bron) + (f" {address}" if address else "")
+
+
+def source_text(bron: dict) -> str:
+    """A source's title or description, authors, publisher and date, without its address."""
     parts = [bron.get("titel") or bron["omschrijving"]]
     parts += [bron[field] for field in ("auteurs", "uitgever") if field in bron]
     parts.append(_sentence(date_nl(bron["datum"])))
-    text = ". ".join(" ".join(str(p).split()) for p in parts) + "."
-    return text if bron["adres"] == UNKNOWN_ADDRESS else text + " " + bron["adres"]
+    return ". ".join(" ".join(str(p).split()) for p in parts) + "."
+
+
+def source_address(bron: dict) -> str:
+    """A source's checked web address, or '' when it has none."""
+    return "" if bron["adres"] == UNKNOWN_ADDRESS else bron["adres"]
 
 
 def _sentence(text: str) -> str:

@@ -27,7 +27,7 @@ from scripts.downloads import checklist_docx
 from scripts.pdf_render import fonts_css
 from scripts.markup import date_nl, file_size
 from scripts.version import version_date
-from tests.conftest import PROJECT, article_html, checklist_ids, html_pages, parse_page, run_build
+from tests.conftest import PROJECT, article_html, checklist_ids, html_pages, parse_page
 
 VERSION = date(2026, 11, 23)
 W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
@@ -153,6 +153,20 @@ def test_word_file_is_a4_with_a_header_table_to_type_in(site, content, checklist
     assert facts["page_sizes"] and set(facts["page_sizes"]) == {A4_TWIPS}, "A4, not US Letter"
     assert facts["margins_cm"] and set(facts["margins_cm"]) == {2.5}
     assert [[label, ""] for _, label in header_fields(checklist)] in facts["tables"], "a row per field, empty to type in"
+
+
+@pytest.mark.parametrize("checklist_id", checklist_ids())
+def test_the_sources_of_a_checklist_can_be_clicked_in_word_and_pdf(site, content, checklist_id):
+    addresses = {b["adres"] for b in (content.find("bronnen", i) for i in content.find("checklists", checklist_id)["bronnen"])
+                 if b["adres"].startswith("http")}
+    assert addresses, "the checklist cites sources with an address"
+    word = Document(str(site / "downloads" / f"{checklist_id}.docx"))
+    linked = {rel.target_ref for rel in word.part.rels.values() if rel.reltype.endswith("/hyperlink")}
+    assert addresses <= linked, f"Word: no hyperlink for {sorted(addresses - linked)}"
+    with pikepdf.open(site / "downloads" / f"{checklist_id}.pdf") as pdf:
+        uris = {str(annot.A.URI) for page in pdf.pages for annot in page.get("/Annots", [])
+                if annot.get("/Subtype") == "/Link" and "/A" in annot and "/URI" in annot.A}
+    assert addresses <= uris, f"PDF: no link for {sorted(addresses - uris)}"
 
 
 A_MONTH_AHEAD = date.today() + timedelta(days=31)
