@@ -223,13 +223,15 @@ def test_question_text_is_escaped_html(lesson):
 
 
 @pytest.mark.browser
-def test_a_question_from_the_moodle_file_renders_for_review(quiz, page_in):
-    """A small preview made from the XML, as Moodle would show it; the screenshot is in test-output/."""
+def test_a_question_from_the_moodle_file_renders_for_review(site, page_in):
+    """A small preview made from the guide's own export, as Moodle would show it; the screenshot is in test-output/."""
+    quiz = (site / "downloads" / "zelftoets-overlast.xml").read_bytes()
     question = ET.fromstring(quiz).find("question[@type='multichoice']")
     options = "".join(f'<li><label><input type="radio" name="a"> {a.findtext("text")}</label></li>'
                       for a in question.findall("answer"))
     right = next(a for a in question.findall("answer") if a.get("fraction") == "100")
     html = (f'<!doctype html><html lang="nl"><meta charset="utf-8"><title>Voorbeeld</title>'
+            f'<style>label p {{ display: inline; margin: 0 }}</style>'
             f'<body style="font: 16px sans-serif; max-width: 40em; margin: 2em">'
             f'<p><small>{ET.fromstring(quiz).findtext("question/category/text")}</small></p>'
             f'<h1 style="font-size: 1.2em">{question.findtext("name/text")}</h1>{question.findtext("questiontext/text")}'
