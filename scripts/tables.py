@@ -32,7 +32,8 @@ def label_table(table: HtmlElement) -> bool:
     rows = table.xpath("./tbody/tr")
     if not labels or not rows:
         return False
-    table.set("class", TABLE_CLASS)
+    if not table.get("class"):
+        table.set("class", TABLE_CLASS)
     for row in rows:
         for cell, label in zip(row.xpath("./th|./td"), labels):
             if label and cell.tag == "td" and "data-label" not in cell.attrib:  # an empty header gives no label

@@ -26,9 +26,12 @@ def test_trainers_page_lists_every_page_section_and_download(site):
     parsed = parse_page(site / "voor-trainers.html")
     html = (site / "voor-trainers.html").read_text(encoding="utf-8")
     listed = re.findall(r'data-adres="([^"]+)"', html)
-    base = min((a for a in listed if a.endswith("/index.html")), key=len).removesuffix("index.html")
-    assert base.startswith("http")
-    relative = {a.removeprefix(base) for a in listed}
+    if all(a.startswith("http") for a in listed):  # a release: the published addresses
+        base = min((a for a in listed if a.endswith("/index.html")), key=len).removesuffix("index.html")
+        relative = {a.removeprefix(base) for a in listed}
+    else:  # a preview has no public address yet: paths, never this computer's address
+        assert not [a for a in listed if "://" in a]
+        relative = set(listed)
     missing = [a for a in site_addresses(site) if a not in relative]
     assert not missing, f"not on the trainers page: {missing}"
     assert "Kopieer adres" in parsed.text

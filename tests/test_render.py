@@ -133,6 +133,8 @@ def test_data_tables_the_code_writes_get_column_names_too_without_losing_their_o
     labelled = tables.label_markdown_tables(written)
     assert '<td data-label="Duur">60 min</td>' in labelled, "a row header counts as the first column"
     assert '<td data-label="Zelftoets">PDF</td>' in labelled, "a label the code gave stays"
+    styled = tables.label_markdown_tables(written.replace('class="gegevenstabel"', 'class="scan-tabel gegevenstabel"'))
+    assert 'class="scan-tabel gegevenstabel"' in styled, "a table keeps its own classes (scripts find it by them)"
 
 
 def test_table_cells_stay_apart_as_words_when_the_tags_are_dropped():
