@@ -14,8 +14,9 @@ _MARK_FOUND = re.compile(r'\s*<span class="bronmerk" data-bron="([^"]+)" hidden>
 _SOURCE_NAMED = re.compile(r'\sdata-bron="([^"]+)"')
 # A section starts at a heading of level 2 or 3; what comes before the first one belongs to the page's opening.
 _SECTION_START = re.compile(r"<h[23][\s>]")
-# The tags that close the section's block and open the next one's, with the whitespace between them.
-_TAIL = re.compile(r"(?:\s|</div>|<div[^>]*>)*\Z")
+# The tags that close the section's block and open the next one's, with the whitespace between them; at the end of
+# a page, a script a tool page loads.
+_TAIL = re.compile(r"(?:\s|</div>|<div[^>]*>|<script[^>]*></script>)*\Z")
 _ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset">)(.*?)(</article>)', re.S)
 
 

@@ -82,6 +82,9 @@ def test_a_cards_sources_line_stays_on_its_card():
     first, second = section_sources.add_lines(html, SOURCES, "wat-nu.md").split('<div class="kaart">')[1:]
     assert 'class="bronregel"' in first and first.index('class="bronregel"') < first.index("</div>")
     assert 'class="bronregel"' not in second
+    last = section_sources.add_lines(html.replace("Doe dat.", 'Doe dat.<span class="bronmerk" data-bron="hfnl" hidden>'
+                                                  "</span>") + '<script src="x.js" defer></script>\n', SOURCES, "wat-nu.md")
+    assert last.rindex('class="bronregel"') < last.rindex("</div>"), "the page's last card, before a script, too"
 
 
 def test_the_section_check_catches_a_second_line_and_a_missing_source():
