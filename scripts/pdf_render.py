@@ -5,11 +5,12 @@ from __future__ import annotations
 import base64
 import io
 import logging
+from importlib.metadata import version
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from scripts.cache import cached, code_version, fingerprint
+from scripts.cache import cached, fingerprint
 from scripts.markup import css_string
 from scripts.outputs import PREVIEW_MARK
 
@@ -30,7 +31,7 @@ def fonts_css(cache_dir: Path) -> str:
         if not source.is_file():
             raise PluginError(f"het lettertype {source} ontbreekt; installeer het Debian-pakket fonts-dejavu-core "
                               "(make test doet dat)")
-        font = cached(Path(cache_dir) / "lettertypen", fingerprint("lettertype", source, _UNICODES, code_version()),
+        font = cached(Path(cache_dir) / "lettertypen", fingerprint("lettertype", source, _UNICODES, version("fonttools")),
                       lambda: _subset(source))
         # Inside the page itself: WeasyPrint may read no file at all (see render()).
         rules.append(f'@font-face {{ font-family: "Handreiking"; font-weight: {weight}; '

@@ -46,7 +46,7 @@ def add_lines(html: str, sources: dict, from_src: str) -> str:
 def _split_tail(section: str) -> tuple[str, str]:
     """The section without the block tags at its end, and the tags the source line goes before: from the first
     closing one (the line stays inside the block it belongs to), or any opening one of the next block."""
-    tail = _TAIL.search(section).group(0)
+    tail = _TAIL.search(section, max(0, len(section) - 2000)).group(0)  # tags at the end, never kilobytes
     closing = tail.find("</div>")
     return section[:len(section) - len(tail)], tail[closing:] if closing >= 0 else tail.strip()
 

@@ -88,9 +88,11 @@ def article(html: str) -> str:
     return html_tree.inner_html(found) if found is not None else ""
 
 
-def _headings(article_html: str) -> list[tuple[int, str, str]]:
-    """(level, text, id) of the h1 and every h2/h3 of a page's article."""
-    root = html_tree.parse_fragment(article_html)
+def _headings(page_html: str) -> list[tuple[int, str, str]]:
+    """(level, text, id) of the h1 and every h2/h3 of a built page's article."""
+    root = html_tree.article(html_tree.parse_page(page_html))
+    if root is None:
+        return []
     for permalink in html_tree.with_class(root, "a", "headerlink"):
         permalink.drop_tree()
     return [(int(heading.tag[1]), html_tree.text_of(heading), heading.get("id", ""))
@@ -102,7 +104,7 @@ def page_addresses(site_dir: Path, pages: list[str]) -> list[dict]:
     listing = []
     for src in pages:
         url = outputs.page_url(src)
-        headings = _headings(article((Path(site_dir) / url).read_text(encoding="utf-8")))
+        headings = _headings((Path(site_dir) / url).read_text(encoding="utf-8"))
         titles = [text for level, text, _ in headings if level == 1]
         sections = [(level, text, anchor) for level, text, anchor in headings if level > 1 and anchor]
         listing.append({"src": src, "title": titles[0] if titles else src, "url": url, "sections": sections})
