@@ -42,9 +42,10 @@ def fingerprint(*parts) -> str:
 
 
 @functools.cache
-def code_version() -> str:
-    """The guide's code as it runs and the versions of LIBRARIES: the part of every key that is not content."""
-    return fingerprint(codeversion.RUNNING, [(name, version(name)) for name in LIBRARIES])
+def code_version(module: str) -> str:
+    """The running code of module and what it imports of scripts/, and the versions of LIBRARIES: the part of a
+    key that is not content. Pass the module that turns the key's other parts into the file."""
+    return fingerprint(codeversion.of(module), [(name, version(name)) for name in LIBRARIES])
 
 
 def cached(cache_dir: Path, key: str, make: Callable[[], bytes]) -> bytes:

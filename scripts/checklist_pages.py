@@ -6,8 +6,9 @@ import json
 
 from scripts import outputs
 from scripts.checklist_header import LEGEND, header_fields
+from scripts.citations import source_list
 from scripts.markup import file_size, html_text, link, md_text, table
-from scripts.render import conditions_rule_link, source_list
+from scripts.render import conditions_rule_link
 
 
 def mentions_conditions(checklist: dict) -> bool:

@@ -8,7 +8,7 @@ from scripts import pdf_render
 from scripts.checklist_header import LEGEND, header_fields
 from scripts.markup import css_string, date_nl, html_text
 from scripts.outputs import AUTHOR, GUIDE
-from scripts.render import source_address, source_text
+from scripts.citations import source_address, source_text
 
 
 _STYLE = """

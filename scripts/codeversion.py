@@ -2,25 +2,68 @@
 
 from __future__ import annotations
 
+import ast
+import functools
 import hashlib
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE = PACKAGE_DIR.name
 
 
-def on_disk() -> str:
-    """A hash of every module of scripts/ as the files are now."""
-    digest = hashlib.sha256()
-    for path in sorted(PACKAGE_DIR.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+def read(package_dir: Path) -> dict[str, bytes]:
+    """{module name: source} of every module of a package as the files are now."""
+    return {path.stem: path.read_bytes() for path in sorted(Path(package_dir).glob("*.py"))}
+
+
+def digest(sources: dict[str, bytes]) -> str:
+    """One hash of the given modules' names and sources."""
+    hashed = hashlib.sha256()
+    for name in sorted(sources):
+        hashed.update(name.encode() + b"\0" + sources[name] + b"\0")
+    return hashed.hexdigest()
+
+
+def imported(source: bytes, package: str = PACKAGE) -> set[str]:
+    """The package's modules that source imports, anywhere in it (also inside functions)."""
+    names = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module == package:
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(package + "."):
+            names.add(node.module.split(".")[1])
+        elif isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[1] for alias in node.names if alias.name.startswith(package + "."))
+    return names
+
+
+def closure(sources: dict[str, bytes], module: str, package: str = PACKAGE) -> dict[str, bytes]:
+    """A module and every module of the package it imports, directly or through another one."""
+    found, todo = {}, [module.rpartition(".")[2]]
+    while todo:
+        name = todo.pop()
+        if name in found or name not in sources:
+            continue
+        found[name] = sources[name]
+        todo.extend(imported(sources[name], package))
+    return found
 
 
 # Taken when the package is imported, and scripts/__init__.py imports every module at that moment:
 # so this is the code that runs, even after a file changes during `mkdocs serve`.
-RUNNING = on_disk()
+RUNNING_SOURCES = read(PACKAGE_DIR)
+RUNNING = digest(RUNNING_SOURCES)
+
+
+@functools.cache
+def of(module: str) -> str:
+    """The running code that makes a file: module (e.g. __name__) and what it imports of scripts/.
+
+    A cached file whose other inputs are in its key depends on this code only, so an edit elsewhere keeps it.
+    """
+    return digest(closure(RUNNING_SOURCES, module))
 
 
 def changed_since_start() -> bool:
     """True when a module of scripts/ was edited after this process loaded it."""
-    return on_disk() != RUNNING
+    return digest(read(PACKAGE_DIR)) != RUNNING

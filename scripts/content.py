@@ -108,7 +108,7 @@ def _checked_key(content_dir: Path) -> str:
     docs_dir = content_dir.parent / "docs"
     # The check reads which chapters exist, not what they say: their names are enough.
     chapters = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")) if docs_dir.is_dir() else []
-    return fingerprint([p.name for p in inputs], *inputs, chapters, code_version())
+    return fingerprint([p.name for p in inputs], *inputs, chapters, code_version(__name__))
 
 
 def _validators(schema_dir: Path) -> dict:

@@ -16,7 +16,7 @@ from docx.shared import Pt, RGBColor, Twips
 from scripts.checklist_header import LEGEND, header_fields
 from scripts.markup import date_nl
 from scripts.outputs import AUTHOR, GUIDE, PREVIEW_MARK
-from scripts.render import source_address, source_text
+from scripts.citations import source_address, source_text
 
 _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 # A4 in twips (1/20 pt), as Word writes it; margins of 2.5 cm, as Dutch offices are used to. python-docx starts from

@@ -223,7 +223,7 @@ def write_all(site_dir: Path, guide, target_dir: Path) -> dict[str, int]:
     sizes = {}
     for path, (book, options) in books.items():
         key = fingerprint("boek", [(src, trainers.article(html)) for src, _, html in book], options,
-                          guide.version.isoformat(), guide.options.site_url, fonts, code_version())
+                          guide.version.isoformat(), guide.options.site_url, fonts, code_version(__name__))
         data = cached(cache / "boeken", key,
                       lambda: book_pdf(book, guide.version, guide.options.site_url, fonts, **options))
         for name in published_names(path, guide.moved):

@@ -7,7 +7,7 @@ import hashlib
 from scripts.handout_doc import Link
 from scripts.lesson_checks import PLAN_MINUTES, PLAN_NAMES, TRUE_FALSE
 from scripts.outputs import GUIDE, is_preview, page_url, shared_address
-from scripts.render import source_plain
+from scripts.citations import source_plain
 
 ROLES = {"woonconsulent": "Woonconsulent", "wijkbeheerder": "Wijkbeheerder", "begeleider": "Begeleider",
          "gemeente": "Gemeente"}

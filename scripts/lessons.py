@@ -5,7 +5,7 @@ from __future__ import annotations
 from scripts import outputs
 from scripts.lesson_checks import PLAN_MINUTES, PLAN_NAMES
 from scripts.markup import file_size, link, md_text
-from scripts.render import source_entry
+from scripts.citations import source_entry
 
 
 ANCHOR = "lesmateriaal"  # the box's own address on every chapter (the link contract): chapter.html#lesmateriaal

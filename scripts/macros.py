@@ -5,7 +5,7 @@ from __future__ import annotations
 from inspect import Parameter, signature
 from typing import TYPE_CHECKING, Callable
 
-from scripts import changelog, checklist_pages, offline, outputs, publication, render, scan, section_sources, site_nav, trainers
+from scripts import changelog, checklist_pages, citations, offline, outputs, publication, render, scan, section_sources, site_nav, trainers
 from scripts import wat_nu as decision_aid
 from scripts.content import UnknownRecord
 
@@ -21,19 +21,19 @@ def bron(guide: Guide, page: str, bron_id: str, in_tekst: bool = False) -> str:
     """The source of what the text says, shown in the section's 'Bron' line; in_tekst=True also cites it right
     there, for a figure, a date-bound rule or a law."""
     source = guide.content.find("bronnen", bron_id)
-    return render.citation(source, page) if in_tekst else section_sources.mark(source["id"])
+    return citations.citation(source, page) if in_tekst else section_sources.mark(source["id"])
 
 
 def bronnenlijst(guide: Guide, page: str, *bron_ids: str) -> str:
     """The closing 'Bronnen' section of a page, with these sources in full."""
     if not bron_ids:
         raise MacroError("bronnenlijst() heeft minstens één bron-id nodig, bijvoorbeeld bronnenlijst(\"hfnl-handreiking\")")
-    return render.source_list([guide.content.find("bronnen", b) for b in bron_ids])
+    return citations.source_list([guide.content.find("bronnen", b) for b in bron_ids])
 
 
 def alle_bronnen(guide: Guide, page: str) -> str:
     """Every source, each with its id as anchor (the Bronnen page)."""
-    return render.all_sources(guide.content.bronnen)
+    return citations.all_sources(guide.content.bronnen)
 
 
 def corporaties(guide: Guide, page: str) -> str:

@@ -160,14 +160,14 @@ def load(options: Options) -> Guide:
     rule = content.find("begrippen", "voorwaarden")
     preview = outputs.is_preview(options.site_url)
     rights = publication.licence_texts(settings)
-    makers = {"pdf": lambda c, s, r: checklist_pdf.checklist_pdf(c, s, version, r, fonts, preview, rights),
-              "docx": lambda c, s, r: downloads.checklist_docx(c, s, version, r, preview, rights)}
+    makers = {"pdf": (checklist_pdf, lambda c, s, r: checklist_pdf.checklist_pdf(c, s, version, r, fonts, preview, rights)),
+              "docx": (downloads, lambda c, s, r: downloads.checklist_docx(c, s, version, r, preview, rights))}
     for checklist in content.checklists:
         sources = [content.find("bronnen", b) for b in checklist["bronnen"]]
         shown_rule = rule if checklist_pages.mentions_conditions(checklist) else None
-        for kind, make in makers.items():
+        for kind, (maker, make) in makers.items():
             key = fingerprint(kind, checklist, sources, shown_rule, fonts, version.isoformat(), preview, rights,
-                              code_version())
+                              code_version(maker.__name__))
             made[outputs.checklist_download(checklist["id"], kind)] = cached(
                 cache / "downloads", key, lambda: make(checklist, sources, shown_rule))
     nav = site_nav.with_section_entries(config["nav"], outputs.CHECKLISTS_SECTION,

@@ -135,7 +135,7 @@ def scores(article_html: str) -> Scores:
 
 def cached_scores(article_html: str, cache_dir: Path) -> Scores:
     """scores(), kept in the build cache per page text and code: a rebuild measures only the pages that changed."""
-    key = fingerprint("leesbaarheid", article_html, code_version())
+    key = fingerprint("leesbaarheid", article_html, code_version(__name__))
     data = cached(cache_dir / "leesbaarheid", key, lambda: json.dumps(asdict(scores(article_html))).encode("utf-8"))
     values = json.loads(data)
     return Scores(**{**values, "long_sentences": tuple(values["long_sentences"])})

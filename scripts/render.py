@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from itertools import groupby
 
-from scripts.markup import date_nl, html_text, link, md_text, table
+from scripts.citations import source_line, source_link
+from scripts.markup import html_text, link, md_text, table
 from scripts.outputs import page_url
 
 _PRAKTIJK_LABELS = {"do": "Aanrader", "dont": "Valkuil", "voorbeeld": "Praktijkvoorbeeld",
@@ -13,82 +14,13 @@ _PRAKTIJK_LABELS = {"do": "Aanrader", "dont": "Valkuil", "voorbeeld": "Praktijkv
 # What a remark on a practice card is called: a practice that conflicts explains why.
 _REMARK_LABELS = {"botst": "Waarom dit niet past bij Housing First:", "dont": "Verschil met Housing First:",
                   "voorbeeld": "Verschil met Housing First:", "do": "Let op:"}
-# bronnen.yml says this where the exact page of a source is not known.
-UNKNOWN_ADDRESS = "onbekend"
-
-# Sources ----------------------------------------------------------------------------------------
-
-def citation(bron: dict, from_src: str) -> str:
-    """Inline source reference linking to the source list: '(Trimbos-instituut, 2023)', styled as secondary; its
-    section's 'Bron' line names it too (data-bron)."""
-    return (f'<span class="bronverwijzing" data-bron="{html_text(bron["id"])}">([{md_text(bron["kort"])}]'
-            f"({link(from_src, 'bronnen.md#' + bron['id'])}))</span>")
-
-
-def source_entry(bron: dict) -> str:
-    """One source as an HTML fragment: title or description, authors, publisher, date, address, note."""
-    parts = [f"<cite>{html_text(bron['titel'])}</cite>" if "titel" in bron else html_text(bron["omschrijving"])]
-    parts += [html_text(bron[field]) for field in ("auteurs", "uitgever") if field in bron]
-    parts.append(_sentence(date_nl(bron["datum"])))
-    text = ". ".join(parts) + "."
-    if bron["adres"] != UNKNOWN_ADDRESS:  # no address: the publisher and year above say where it is from
-        address = html_text(bron["adres"])
-        text += f' <a href="{address}">{address}</a>'
-    if "toelichting" in bron:
-        text += f' <span class="bron__toelichting">{html_text(bron["toelichting"])}</span>'
-    return text
-
-
-def source_plain(bron: dict) -> str:
-    """One source as plain text, for downloads: the same parts as on the site, the address written out."""
-    address = source_address(bron)
-    return source_text(bron) + (f" {address}" if address else "")
-
-
-def source_text(bron: dict) -> str:
-    """A source's title or description, authors, publisher and date, without its address."""
-    parts = [bron.get("titel") or bron["omschrijving"]]
-    parts += [bron[field] for field in ("auteurs", "uitgever") if field in bron]
-    parts.append(_sentence(date_nl(bron["datum"])))
-    return ". ".join(" ".join(str(p).split()) for p in parts) + "."
-
-
-def source_address(bron: dict) -> str:
-    """A source's checked web address, or '' when it has none."""
-    return "" if bron["adres"] == UNKNOWN_ADDRESS else bron["adres"]
-
-
-def _sentence(text: str) -> str:
-    """'zonder datum' starts a sentence in a source entry: 'Zonder datum'."""
-    return text[:1].upper() + text[1:]
-
-
-def source_list(bronnen: list[dict]) -> str:
-    """The closing 'Bronnen' section of a page."""
-    items = "\n".join(f"<li>{source_entry(b)}</li>" for b in bronnen)
-    return f'## Bronnen {{ #bronnen }}\n\n<ul class="bronnenlijst">\n{items}\n</ul>\n'
-
-
-def all_sources(bronnen: list[dict]) -> str:
-    """Every source, each with its id as anchor so citations can link to it."""
-    ordered = sorted(bronnen, key=lambda b: (b.get("titel") or b["omschrijving"]).lower())
-    items = "\n".join(f'<li id="{html_text(b["id"])}">{source_entry(b)}</li>' for b in ordered)
-    return f'<ul class="bronnenlijst bronnenlijst--alle">\n{items}\n</ul>\n'
-
-
-def _source_line(bronnen: list[dict], from_src: str) -> str:
-    label = "Bron" if len(bronnen) == 1 else "Bronnen"
-    refs = "; ".join(f"[{md_text(b['kort'])}]({link(from_src, 'bronnen.md#' + b['id'])})" for b in bronnen)
-    return f"{label}: {refs}\n{{ .bronregel }}"
-
-
 # Reference group --------------------------------------------------------------------------------
 
 def corporations_table(corporaties: list[dict], sources: dict, from_src: str) -> str:
     """The reference group as a table: name, role in Housing First, and the sources of that role."""
     rows = []
     for c in corporaties:
-        refs = "; ".join(_source_link(sources[b], from_src) for b in c["bronnen"])
+        refs = "; ".join(source_link(sources[b], from_src) for b in c["bronnen"])
         rows.append(
             f'<tr id="corporatie-{html_text(c["id"])}"><th scope="row">{html_text(c["naam"])}</th>'
             f'<td data-label="Rol in Housing First">{html_text(c["rol"])}</td>'
@@ -97,18 +29,12 @@ def corporations_table(corporaties: list[dict], sources: dict, from_src: str) ->
     return table("De corporaties van de referentiegroep", ("Corporatie", "Rol in Housing First", "Bronnen"), rows)
 
 
-def _source_link(bron: dict, from_src: str) -> str:
-    """An HTML link to a source on the sources page (for cells, where Markdown is not parsed)."""
-    target = link(from_src, "bronnen.md#" + bron["id"]).replace(".md#", ".html#")
-    return f'<a class="bronverwijzing" href="{html_text(target)}">{html_text(bron["kort"])}</a>'
-
-
 def corporations_practice(corporaties: list[dict], sources: dict, from_src: str) -> str:
     """How each corporation that has a 'praktijk' does it, each under its own heading, with its sources."""
     return "\n".join(
         f"### Zo doet {md_text(c['naam'])} het {{ #{c['id']} }}\n\n"
         f'<div class="praktijk praktijk--corporatie" markdown>\n\n'
-        f"{md_text(c['praktijk'])}\n\n{_source_line([sources[b] for b in c['bronnen']], from_src)}\n\n</div>\n"
+        f"{md_text(c['praktijk'])}\n\n{source_line([sources[b] for b in c['bronnen']], from_src)}\n\n</div>\n"
         for c in corporaties if "praktijk" in c
     )
 
@@ -125,7 +51,7 @@ def principles(principes: list[dict], sources: dict, from_src: str) -> str:
             f"{md_text(p['uitleg'])}\n\n"
             f'<div class="principe__corporatie" markdown>\n\n'
             f"**Wat vraagt dit van de corporatie?** {md_text(p['voor_de_corporatie'])}\n\n</div>\n\n"
-            f"{_source_line(bronnen, from_src)}\n"
+            f"{source_line(bronnen, from_src)}\n"
         )
     return "\n".join(blocks)
 
@@ -348,7 +274,7 @@ def escalation_ladder(steps: list[dict], ladder: str, sources: dict, from_src: s
             lines.append(f"**Daarna:** {md_text(step['einde'])}\n")
         for route in step.get("routes", []):
             lines.append(f"**Andere route:** {md_text(route['als'])} Ga dan meteen naar {step_link(route['naar'])}.\n")
-        lines.append(f"{_source_line([sources[b] for b in step['bronnen']], from_src)}\n\n</div>\n")
+        lines.append(f"{source_line([sources[b] for b in step['bronnen']], from_src)}\n\n</div>\n")
         blocks.append("\n".join(lines))
     return "\n".join(blocks)
 

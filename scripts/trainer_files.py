@@ -56,13 +56,13 @@ def lesson_files(guide: Guide, listing: list[dict]) -> dict[str, bytes]:
                                                           rights)}
             for kind, make in makers.items():
                 key = fingerprint("hand-out", audience, kind, title, repr(blocks), licence, rights, fonts, version.isoformat(), preview,
-                                  code_version())
+                                  code_version(handout_doc.__name__))
                 made[outputs.handout(lesson["id"], kind, audience)] = cached(cache / "downloads", key, make)
         if lesson.get("zelftoets"):
             title = f"Zelftoets: {page['title']}"
             blocks = handouts.quiz_paper(lesson, page["title"], addresses)
             key = fingerprint("zelftoets", title, repr(blocks), licence, rights, fonts, version.isoformat(), preview,
-                              code_version())
+                              code_version(handout_doc.__name__))
             made[outputs.quiz(lesson["id"], "pdf")] = cached(
                 cache / "downloads", key, lambda: handout_doc.to_pdf(blocks + [("p", licence)], title, version, fonts, preview, rights))
             made[outputs.quiz(lesson["id"])] = moodle.quiz_xml([(lesson, page["title"])], addresses)

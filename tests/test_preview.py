@@ -89,6 +89,6 @@ def test_editing_the_code_restarts_the_preview_with_the_new_code(preview):
     module = project / "scripts" / "render.py"
     module.write_text(module.read_text(encoding="utf-8").replace("De regel over voorwaarden", "De regel (nieuw)"),
                       encoding="utf-8")
-    restarted, _, _ = wait_for(base + "kernprincipes.html", lambda t: "De regel (nieuw)" in t, 60)
+    restarted, _, _ = wait_for(base + "kernprincipes.html", lambda t: "De regel (nieuw)" in t, 120)
     assert restarted, "the preview kept running the old code"
     assert process.poll() is None, "the preview stopped instead of restarting"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import markdown
 
-from scripts import checklist_pages, markup, render, tables
+from scripts import checklist_pages, citations, markup, render, tables
 
 BRON = {"id": "trimbos-effecten-2023", "kort": "Trimbos-instituut, 2023", "titel": "Housing First: effecten",
         "uitgever": "Trimbos-instituut", "datum": "2023", "adres": "https://www.trimbos.nl/rapport"}
@@ -43,12 +43,12 @@ def test_links_are_relative_to_the_page():
 
 
 def test_citation_links_to_the_source_on_the_sources_page():
-    html = to_html(render.citation(BRON, "checklists/overlast.md"))
+    html = to_html(citations.citation(BRON, "checklists/overlast.md"))
     assert '<span class="bronverwijzing" data-bron="trimbos-effecten-2023">(<a href="../bronnen.md#trimbos-effecten-2023">Trimbos-instituut, 2023</a>)</span>' in html
 
 
 def test_source_list_shows_title_publisher_date_and_address():
-    html = render.source_list([{**BRON, "titel": "Zorg & <wonen>"}])
+    html = citations.source_list([{**BRON, "titel": "Zorg & <wonen>"}])
     assert html.startswith("## Bronnen { #bronnen }")
     assert "<cite>Zorg &amp; &lt;wonen&gt;</cite>" in html
     assert "Trimbos-instituut. 2023." in html
@@ -58,15 +58,15 @@ def test_source_list_shows_title_publisher_date_and_address():
 def test_a_source_states_only_what_is_known():
     described = {"id": "x", "kort": "X", "omschrijving": "Cijfers over <uitzettingen>", "uitgever": "Aedes",
                  "datum": "2021", "adres": "onbekend"}
-    html = render.source_entry(described)
+    html = citations.source_entry(described)
     assert "<cite>" not in html, "a description is not presented as a title"
     assert "Cijfers over &lt;uitzettingen&gt;" in html
     assert "Aedes. 2021." in html and "<a " not in html and "niet bekend" not in html
-    assert render.source_plain(described) == "Cijfers over <uitzettingen>. Aedes. 2021."
+    assert citations.source_plain(described) == "Cijfers over <uitzettingen>. Aedes. 2021."
 
 
 def test_all_sources_have_their_id_as_anchor():
-    assert '<li id="trimbos-effecten-2023">' in render.all_sources([BRON])
+    assert '<li id="trimbos-effecten-2023">' in citations.all_sources([BRON])
 
 
 def test_corporations_table_cites_the_source_of_each_role_and_escapes_names():

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from scripts import codeversion
 from scripts.build import copy_project
 from tests.conftest import COPY_EPOCH, PROJECT, run_build
 
@@ -75,3 +76,15 @@ def test_a_renamed_chapter_is_caught_even_when_the_data_passed_the_check_before(
         assert "vlaanderen.md" in str(error)
     else:
         raise AssertionError("the cached check passed although a lesson's chapter no longer exists")
+
+
+def test_a_kept_file_follows_the_code_that_makes_it_and_nothing_else():
+    """An edit to a page's code keeps the hand-outs (the preview restarts in seconds); an edit to their code remakes them."""
+    package = {"maker": b"from pkg import paper\n\ndef make():\n    from pkg.fonts import subset\n",
+               "paper": b"import pkg.layout\n", "layout": b"A4 = 1\n", "fonts": b"", "pages": b"from pkg import maker\n"}
+    assert set(codeversion.closure(package, "pkg.maker", "pkg")) == {"maker", "paper", "layout", "fonts"}
+    before = codeversion.digest(codeversion.closure(package, "pkg.maker", "pkg"))
+    edited_page = {**package, "pages": b"from pkg import maker  # edited\n"}
+    assert codeversion.digest(codeversion.closure(edited_page, "pkg.maker", "pkg")) == before
+    edited_layout = {**package, "layout": b"A4 = 2\n"}
+    assert codeversion.digest(codeversion.closure(edited_layout, "pkg.maker", "pkg")) != before

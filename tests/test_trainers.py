@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from scripts.links import read_contract
 from scripts.outputs import PREVIEW_MARK
-from tests.conftest import PROJECT, PageParser, article_html, html_pages, run_build, serve
+from tests.conftest import PROJECT, PageParser, article_html, run_build, serve
 from tests.test_downloads import pdf_ua_problems
 
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
