@@ -32,12 +32,23 @@ def book(site):
 
 
 @pytest.fixture(scope="module")
+def book_pages(book) -> list[str]:
+    """The text of each page of the book, read once: pypdf takes about a minute for the whole book."""
+    return [page.extract_text() for page in PdfReader(io.BytesIO(book)).pages]
+
+
+@pytest.fixture(scope="module")
+def book_text(book_pages) -> str:
+    return words(" ".join(book_pages))
+
+
+@pytest.fixture(scope="module")
 def chapters(site):
     return sorted((site / "downloads").glob("hoofdstuk-*.pdf"))
 
 
-def test_the_book_holds_every_chapter_title_and_every_checklist_item(book, site, content):
-    text = words(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(book)).pages))
+def test_the_book_holds_every_chapter_title_and_every_checklist_item(book_text, site, content):
+    text = book_text
     guide = load(Options(PROJECT, "http://127.0.0.1:8000/"))
     for src in site_nav.nav_pages(guide.nav):
         if src in outputs.NOT_IN_BOOK:
@@ -133,10 +144,9 @@ def test_the_first_page_of_every_pdf_is_saved_as_an_image_for_review(site):
 RUNNING_LINES = 4
 
 
-def test_no_page_of_the_book_is_nearly_empty_except_a_cover_or_a_chapter_end(book):
+def test_no_page_of_the_book_is_nearly_empty_except_a_cover_or_a_chapter_end(book_pages):
     """A page with fewer than 8 lines of text is the cover or the last page of a chapter, never a lone source list."""
-    pages = [[line for line in page.extract_text().splitlines() if line.strip()]
-             for page in PdfReader(io.BytesIO(book)).pages]
+    pages = [[line for line in page.splitlines() if line.strip()] for page in book_pages]
     starts = {number for number, lines in enumerate(pages) if number == 0
               or any(line.strip() == "Inhoud" for line in lines[:RUNNING_LINES + 1])}
     chapter_starts = {number for number, lines in enumerate(pages) if number and pages[number - 1] and
@@ -154,25 +164,25 @@ def _header_chapter(lines: list[str]) -> str:
     return lines[0].split("Handreiking Housing First")[0].strip() if lines else ""
 
 
-def test_the_book_prints_every_address_once_and_page_numbers_for_its_own_references(book):
-    text = words(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(book)).pages))
+def test_the_book_prints_every_address_once_and_page_numbers_for_its_own_references(book_text):
+    text = book_text
     twice = re.findall(r"(https?://\S+?)/? \((?:https?://)?\1/?\)", text)
     assert not twice, f"addresses printed twice: {twice[:5]}"
     assert len(re.findall(r"\(zie p\. \d+\)", text)) >= 20, "internal references without a page number"
     assert "Lees meer over deze stap (zie p." in text
 
 
-def test_the_book_leaves_out_the_trainers_lessons(book, site):
-    text = words(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(book)).pages))
+def test_the_book_leaves_out_the_trainers_lessons(book_text, site):
+    text = book_text
     summary = re.search(r'<details class="voor-trainers">\s*<summary>(.*?)</summary>',
                         (site / "kernprincipes.html").read_text(encoding="utf-8"), re.S)
     assert summary, "the chapter has a trainers' box to leave out"
     assert words(re.sub(r"<[^>]+>", "", summary.group(1))) not in text
 
 
-def test_the_book_leaves_out_the_line_that_opens_an_e_mail(book, site):
+def test_the_book_leaves_out_the_line_that_opens_an_e_mail(book_text, site):
     """On paper the report line opens nothing; at a chapter's end it filled a page of its own."""
-    text = words(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(book)).pages))
+    text = book_text
     line = re.search(r'<p class="handreiking-melden"[^>]*>(.*?)</p>', (site / "kernprincipes.html").read_text(encoding="utf-8"),
                      re.S)
     assert line, "the chapter has a report line to leave out"
