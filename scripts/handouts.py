@@ -109,7 +109,7 @@ def trainer(lesson: dict, title: str, source: dict, sections: list[tuple[int, st
     exercise = lesson["oefening"]
     blocks += [("h2", f"Oefening: {exercise['titel']}"), ("p", exercise["tekst"])]
     if exercise.get("volgorde"):
-        blocks += [("p", "De goede volgorde van de kaartjes:"), ("ol", exercise["materiaal"])]
+        blocks += [("p", "De gebruikelijke volgorde van de kaartjes:"), ("ol", exercise["materiaal"])]
     elif exercise.get("materiaal"):
         blocks += [("p", "De kaartjes:"), ("ul", exercise["materiaal"])]
     if lesson.get("zelftoets"):

@@ -27,23 +27,32 @@ def groups_markdown(nav: list, lessons_by_chapter: dict, sources: dict, moved: d
     keeps its group's old anchor too, as the link contract asks of every published address.
     """
     blocks = [_FILTER]
+    titles = site_nav.nav_titles(nav)
     for title, pages in site_nav.nav_groups(nav):
         slug = _slug(pages[0])
         # Every page of the group, and every page that moved into it, keeps an address of its own in the box (a link
         # into a box opens it): a trainer may have linked it when the page still had a group of its own.
+        group_lessons = [(page, lessons_by_chapter[page]) for page in pages if page in lessons_by_chapter]
+        # In a group with a lesson per page, a page's address sits at its own lesson (the overview links there).
+        at_lesson = {page for page, _ in group_lessons[1:]} if len(group_lessons) > 1 else set()
         aliases = "".join(f'<a id="adressen-{_slug(page)}"></a>'
-                          for page in [*pages[1:], *(old for old, new in moved.items() if new in pages)])
-        lesson = next((lessons_by_chapter[p] for p in pages if p in lessons_by_chapter), None)
-        summary = "Lesmateriaal en adressen" if lesson else "Adressen"
+                          for page in [*pages[1:], *(old for old, new in moved.items() if new in pages)]
+                          if page not in at_lesson)
+        summary = "Lesmateriaal en adressen" if group_lessons else "Adressen"
         hidden = f'<span class="voor-schermlezer"> van {html_text(title)}</span>'  # 17 summaries must differ
         # Heading and box share one row while the box is closed, so twenty groups fit in two screens.
         parts = ['<div class="adresgroep-rij" markdown>',
                  f"### {md_text(title)} {{ #adressen-{slug} }}\n",
                  f'<details class="adresgroep" open markdown>\n<summary>{summary}{hidden}</summary>{aliases}\n']
-        if lesson:
+        for page, lesson in group_lessons:
+            if len(group_lessons) > 1:  # a group with a lesson per page: each lesson says which page it is for
+                anchor = f'<a id="adressen-{_slug(page)}"></a>' if page in at_lesson else ""
+                parts.append(f'<p class="adresgroep__kop">{anchor}<strong>Lesmateriaal: '
+                             f"{html_text(titles.get(page, title))}</strong></p>")
             parts.append(lessons.body(lesson, sources[lesson["casus"]["bron"]], outputs.TRAINERS_PAGE))
-            if "voorwaarde" in str(lesson).lower():  # the material speaks of a tenant's conditions: the rule
-                parts.append(conditions_rule_link(rule, outputs.TRAINERS_PAGE))
+        if any("voorwaarde" in str(lesson).lower() for _, lesson in group_lessons):  # a tenant's conditions: the rule
+            parts.append(conditions_rule_link(rule, outputs.TRAINERS_PAGE))
+        if group_lessons:
             parts.append(f'<p class="adresgroep__kop"><strong>Adressen{hidden}</strong></p>')
         parts += [_PAGE_MARKER.format(page) for page in pages]
         parts.append("</details>\n\n</div>\n")
@@ -54,8 +63,11 @@ def groups_markdown(nav: list, lessons_by_chapter: dict, sources: dict, moved: d
 def overview(nav: list, lessons_by_chapter: dict) -> str:
     """A table of every chapter with lesson material: its session lengths, hand-outs and self-test, as links."""
     rows = []
-    for title, pages in site_nav.nav_groups(nav):
+    titles = site_nav.nav_titles(nav)
+    for group_title, pages in site_nav.nav_groups(nav):
         for page in pages:
+            # A page in a shared group is named by its own title and linked to its own address in the group's box.
+            title = group_title if len(pages) == 1 else titles.get(page, group_title)
             lesson = lessons_by_chapter.get(page)
             if not lesson:
                 continue
@@ -69,7 +81,7 @@ def overview(nav: list, lessons_by_chapter: dict) -> str:
                     if outputs.quiz(lesson["id"]) in files else "nog niet")
             length = " of ".join(str(minutes) for length, minutes in PLAN_MINUTES.items()
                                  if length in lesson.get("sessieplan", {}))
-            rows.append(f'<tr><td><a href="#adressen-{_slug(pages[0])}">{html_text(title)}</a></td>'
+            rows.append(f'<tr><td><a href="#adressen-{_slug(page)}">{html_text(title)}</a></td>'
                         f'<td class="lesoverzicht__duur">{f"{length} min" if length else "–"}</td>'
                         f"<td>{handouts}</td><td>{quiz}</td></tr>")
     if not rows:
