@@ -184,7 +184,7 @@ def test_a_group_with_a_lesson_per_page_names_each_row_by_its_page_and_shows_eve
     rows = [(link.get("href").removeprefix("#"), link.text_content())
             for link in page.xpath('//div[@class="lesoverzicht"]//tr/td[1]/a')]
     assert len({name for _, name in rows}) == len(rows) == len(content.lesmateriaal), rows
-    missing = [anchor for anchor, _ in rows if not page.get_element_by_id(anchor, None)]
+    missing = [anchor for anchor, _ in rows if page.get_element_by_id(anchor, None) is None]
     assert not missing, f"rows link to addresses that are not on the page: {missing}"
     text = article_text(site / "voor-trainers.html")
     for lesson in content.lesmateriaal:
