@@ -135,8 +135,8 @@ def run(work: Path) -> dict:
 
     log.info("1/5 volledige bouw tegen kale Material (%d keer om en om)", RUNS)
     expanded = write_bare_config(project, expand_docs(project, work).name, "mkdocs.uitgeschreven.yml")
-    for config, folder in ((ours, "ours"), (bare, "bare"), (expanded, "expanded")):
-        timed_build(config, work / folder)  # the first build in a process also pays for imports: not counted
+    for config, name in ((ours, "ours"), (bare, "bare"), (expanded, "expanded")):
+        timed_build(config, work / name)  # the first build in a process also pays for imports: not counted
     builds = alternate(RUNS, handreiking=lambda: timed_build(ours, work / "ours"),
                        bare=lambda: timed_build(bare, work / "bare"),
                        bare_expanded=lambda: timed_build(expanded, work / "expanded"))

@@ -133,7 +133,7 @@ def lighthouse_lines(lh: dict) -> list[str]:
         "",
         f"Lighthouse 13.5 met zijn standaard voor een telefoon (gesimuleerd traag 4G, trage processor), mediaan van "
         f"{lh['runs']} runs, om en om met kale Material op dezelfde ingevulde tekst, zelfde machine, zelfde run. "
-        "Beide sites komen van een eenvoudige webserver zonder compressie.",
+        "Beide sites komen van dezelfde eenvoudige webserver, met gzip zoals elke webhost die gebruikt.",
         "",
         "| Pagina | Prestatie | Kaal | Toegankelijkheid | Kaal | LCP (s) | Kaal | TBT (ms) | Kaal | DOM-elementen | Kaal |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
