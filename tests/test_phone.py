@@ -49,3 +49,21 @@ def test_the_check_catches_a_page_that_is_too_wide(served_site, page_in):
     page.evaluate("""() => document.querySelector("article").insertAdjacentHTML(
         "beforeend", '<p style="white-space:nowrap">' + "breed ".repeat(200) + '</p>')""")
     assert page.evaluate(MEASURE)["tooWide"]
+
+
+def test_tapping_an_abbreviation_on_a_phone_shows_what_it_stands_for(served_site, page_in):
+    """index.md and begrippen.md promise it: a title alone shows only under a mouse, never on a phone."""
+    page = page_in(**PHONE)
+    page.goto(served_site + "kernprincipes.html")
+    page.evaluate("""() => [...document.querySelectorAll('article abbr[title]')]
+                            .find(abbr => !abbr.closest('a')).id = 'getapt'""")
+    abbr = page.locator("#getapt")
+    meaning = abbr.get_attribute("title")
+    assert not page.get_by_text(meaning, exact=True).is_visible()
+    abbr.tap()
+    shown = page.get_by_text(meaning, exact=True)
+    shown.wait_for(state="visible", timeout=5000)
+    box, screen = shown.bounding_box(), page.viewport_size
+    assert box["x"] >= 0 and box["x"] + box["width"] <= screen["width"], "the explanation runs off the screen"
+    page.keyboard.press("Escape")
+    shown.wait_for(state="hidden", timeout=5000)
