@@ -80,8 +80,9 @@ def test_a_data_mistake_before_any_good_build_shows_an_error_page_then_the_guide
     shown, text, _ = wait_for(base + "samenwerken.html", lambda t: 'role="alert"' in t, 30)
     assert shown and "content/partners.yml:" in text and "is geen geldige keuze" in text
     data.write_text(good, encoding="utf-8")
-    fixed, _, _ = wait_for(base + "samenwerken.html", lambda t: 'role="alert"' not in t, 10)
-    assert fixed and process.poll() is None
+    fixed, _, _ = wait_for(base + "samenwerken.html", lambda t: 'role="alert"' not in t, 30)
+    assert fixed, "the fixed data did not come back within 30 seconds"
+    assert process.poll() is None
 
 
 def test_editing_the_code_restarts_the_preview_with_the_new_code(preview):
