@@ -34,7 +34,7 @@ def groups_markdown(nav: list, lessons_by_chapter: dict, sources: dict, moved: d
         # into a box opens it): a trainer may have linked it when the page still had a group of its own.
         group_lessons = [(page, lessons_by_chapter[page]) for page in pages if page in lessons_by_chapter]
         # In a group with a lesson per page, a page's address sits at its own lesson (the overview links there).
-        at_lesson = {page for page, _ in group_lessons[1:]} if len(group_lessons) > 1 else set()
+        at_lesson = {page for page, _ in group_lessons[1:]}
         aliases = "".join(f'<a id="adressen-{_slug(page)}"></a>'
                           for page in [*pages[1:], *(old for old, new in moved.items() if new in pages)]
                           if page not in at_lesson)
