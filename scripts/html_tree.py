@@ -2,15 +2,38 @@
 
 from __future__ import annotations
 
+from copy import deepcopy
+
+from lxml import etree
 from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
 _WRAPPER = "handreiking-fragment"
+# libxml2 lowercases every tag and attribute name; in SVG these names have capitals (the HTML standard's tables
+# "adjust SVG attributes" and "adjust SVG tag names"), and Material's icons need viewBox to be drawn at their size.
+_SVG_NAMES = {name.lower(): name for name in (
+    "attributeName attributeType baseFrequency baseProfile calcMode clipPathUnits diffuseConstant edgeMode "
+    "filterUnits glyphRef gradientTransform gradientUnits kernelMatrix kernelUnitLength keyPoints keySplines keyTimes "
+    "lengthAdjust limitingConeAngle markerHeight markerUnits markerWidth maskContentUnits maskUnits numOctaves "
+    "pathLength patternContentUnits patternTransform patternUnits pointsAtX pointsAtY pointsAtZ preserveAlpha "
+    "preserveAspectRatio primitiveUnits refX refY repeatCount repeatDur requiredExtensions requiredFeatures "
+    "specularConstant specularExponent spreadMethod startOffset stdDeviation stitchTiles surfaceScale systemLanguage "
+    "tableValues targetX targetY textLength viewBox viewTarget xChannelSelector yChannelSelector zoomAndPan "
+    "altGlyph altGlyphDef altGlyphItem animateColor animateMotion animateTransform clipPath feBlend feColorMatrix "
+    "feComponentTransfer feComposite feConvolveMatrix feDiffuseLighting feDisplacementMap feDistantLight "
+    "feDropShadow feFlood feFuncA feFuncB feFuncG feFuncR feGaussianBlur feImage feMerge feMergeNode feMorphology "
+    "feOffset fePointLight feSpecularLighting feSpotLight feTile feTurbulence foreignObject linearGradient "
+    "radialGradient textPath").split()}
 
 
 def parse_fragment(markup: str) -> HtmlElement:
     """A page's content (no <html>, as MkDocs hands it to hooks) under one wrapper element."""
-    return lxml_html.fragment_fromstring(markup, create_parent=_WRAPPER)
+    return _svg_names(lxml_html.fragment_fromstring(markup, create_parent=_WRAPPER))
+
+
+def parse_element(markup: str) -> HtmlElement:
+    """One element written as HTML (a line the code made), to put into a tree."""
+    return lxml_html.fragment_fromstring(markup)
 
 
 def fragment_html(root: HtmlElement) -> str:
@@ -21,12 +44,31 @@ def fragment_html(root: HtmlElement) -> str:
 
 def parse_page(markup: str) -> HtmlElement:
     """A whole built page."""
-    return lxml_html.document_fromstring(markup)
+    return _svg_names(lxml_html.document_fromstring(markup))
 
 
 def page_html(root: HtmlElement) -> str:
     """A whole page written back, with the HTML5 doctype MkDocs gave it."""
     return "<!doctype html>\n" + lxml_html.tostring(root, encoding="unicode")
+
+
+def _svg_names(root: HtmlElement) -> HtmlElement:
+    """The tree with the SVG names as they were written (see _SVG_NAMES), in their order, so a page written back
+    draws its icons as before."""
+    for svg in root.iter("svg"):
+        for part in svg.iter(etree.Element):
+            part.tag = _SVG_NAMES.get(part.tag, part.tag)
+            if any(name in _SVG_NAMES for name in part.attrib):
+                attributes = part.items()
+                part.attrib.clear()
+                for name, value in attributes:
+                    part.set(_SVG_NAMES.get(name, name), value)
+    return root
+
+
+def plain_text(markup: str) -> str:
+    """The text of an HTML fragment with a space where each tag was, so two cells or paragraphs stay two words."""
+    return " ".join(parse_fragment(markup).itertext())
 
 
 def text_of(element: HtmlElement) -> str:
@@ -47,14 +89,29 @@ def article(page: HtmlElement) -> HtmlElement | None:
     return found[0] if found else None
 
 
+def article_html(page: HtmlElement) -> str:
+    """What is inside a built page's article, as HTML; empty when it has none."""
+    found = article(page)
+    return inner_html(found) if found is not None else ""
+
+
+def heading_text(heading: HtmlElement) -> str:
+    """A heading's text as a reader sees it, without its permalink sign (the tree is left as it is)."""
+    copy = deepcopy(heading)
+    for permalink in with_class(copy, "a", "headerlink"):
+        permalink.drop_tree()
+    return text_of(copy)
+
+
 def inner_html(element: HtmlElement) -> str:
     """What is inside an element, as HTML."""
     return (element.text or "") + "".join(lxml_html.tostring(child, encoding="unicode") for child in element)
 
 
-def with_class(root: HtmlElement, tag: str, name: str) -> list[HtmlElement]:
-    """Every tag under root (or root itself) that has the class name among its classes."""
-    return root.xpath(f'descendant-or-self::{tag}[contains(concat(" ", normalize-space(@class), " "), " {name} ")]')
+def with_class(root: HtmlElement, tag: str, *names: str) -> list[HtmlElement]:
+    """Every tag under root (or root itself) that has all the class names among its classes."""
+    tests = " and ".join(f'contains(concat(" ", normalize-space(@class), " "), " {name} ")' for name in names)
+    return root.xpath(f"descendant-or-self::{tag}[{tests}]")
 
 
 def add_class(element: HtmlElement, name: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urljoin
 
+from lxml.html import HtmlElement
 from mkdocs.exceptions import PluginError
 
 from scripts import html_tree, lessons, outputs, site_nav
@@ -96,30 +97,33 @@ def _slug(page: str) -> str:
 
 def article(html: str) -> str:
     """A built page's own content (Material's article), without navigation and search."""
-    found = html_tree.article(html_tree.parse_page(html))
-    return html_tree.inner_html(found) if found is not None else ""
+    return html_tree.article_html(html_tree.parse_page(html))
 
 
-def _headings(page_html: str) -> list[tuple[int, str, str]]:
+def _headings(page: HtmlElement) -> list[tuple[int, str, str]]:
     """(level, text, id) of the h1 and every h2/h3 of a built page's article."""
-    root = html_tree.article(html_tree.parse_page(page_html))
+    root = html_tree.article(page)
     if root is None:
         return []
-    for permalink in html_tree.with_class(root, "a", "headerlink"):
-        permalink.drop_tree()
-    return [(int(heading.tag[1]), html_tree.text_of(heading), heading.get("id", ""))
+    return [(int(heading.tag[1]), html_tree.heading_text(heading), heading.get("id", ""))
             for heading in root.iter("h1", "h2", "h3")]
 
 
 def page_addresses(site_dir: Path, pages: list[str]) -> list[dict]:
-    """[{src, title, url, sections: [(level, title, anchor)]}] for the built pages, in navigation order."""
+    """page_listing of the built pages, read from site_dir."""
+    return page_listing({src: html_tree.parse_page((Path(site_dir) / outputs.page_url(src)).read_text(encoding="utf-8"))
+                         for src in pages})
+
+
+def page_listing(pages: dict[str, HtmlElement]) -> list[dict]:
+    """[{src, title, url, sections: [(level, title, anchor)]}] for the built pages {src: page}, in their order."""
     listing = []
-    for src in pages:
-        url = outputs.page_url(src)
-        headings = _headings((Path(site_dir) / url).read_text(encoding="utf-8"))
+    for src, page in pages.items():
+        headings = _headings(page)
         titles = [text for level, text, _ in headings if level == 1]
         sections = [(level, text, anchor) for level, text, anchor in headings if level > 1 and anchor]
-        listing.append({"src": src, "title": titles[0] if titles else src, "url": url, "sections": sections})
+        listing.append({"src": src, "title": titles[0] if titles else src, "url": outputs.page_url(src),
+                        "sections": sections})
     return listing
 
 
