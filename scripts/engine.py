@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lxml.html import HtmlElement
 from mkdocs.exceptions import PluginError
 
-from scripts import offline, outputs, pipeline, publication
+from scripts import html_tree, offline, outputs, pipeline, publication
 from scripts.markup import html_text
 
 # The guide rides along with the one MkDocs config of a build (not in config.extra): a new build has a new config.
@@ -59,9 +60,10 @@ def generated_files(guide: pipeline.Guide, root: Path) -> dict[str, dict]:
     return files
 
 
-def rendered_pages(files) -> dict[str, tuple[str, str, str]]:
-    """{src: (url, source text, rendered HTML)} of every page MkDocs rendered in this build."""
-    return {f.src_uri: (f.url, f.content_string, f.page.content or "")
+def rendered_pages(files) -> dict[str, tuple[str, str, HtmlElement]]:
+    """{src: (url, source text, rendered HTML as a tree)} of every page MkDocs rendered in this build, each parsed once
+    for every check that reads it."""
+    return {f.src_uri: (f.url, f.content_string, html_tree.parse_fragment(f.page.content or ""))
             for f in files.documentation_pages() if f.page is not None}
 
 

@@ -9,9 +9,8 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from scripts import (engine, lesson_checks, offline, outputs, page_checks, postbuild, problem_text, redirect_page,
-                     section_sources,
-                     site_nav, tables)
+from scripts import (engine, html_tree, lesson_checks, offline, outputs, page_checks, postbuild, problem_text,
+                     redirect_page, section_sources, site_nav, tables)
 from scripts.problems import EditorError
 
 log = logging.getLogger("mkdocs.handreiking")
@@ -65,8 +64,10 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     guide = engine.guide_of(config)
-    html = section_sources.add_lines(html, guide.sources_by_id(), page.file.src_uri)
-    return tables.space_cells(tables.label_markdown_tables(html))
+    root = html_tree.parse_fragment(html)  # once, for the three steps that change the page's content
+    changed = [section_sources.add_lines(root, guide.sources_by_id(), page.file.src_uri),
+               tables.label_markdown_tables(root), tables.space_cells(root)]
+    return html_tree.fragment_html(root) if any(changed) else html
 
 
 def on_env(env, config, files):
@@ -77,7 +78,7 @@ def on_env(env, config, files):
     problems = page_checks.link_problems(pages, {f.url for f in files} | set(coming), engine.data_texts(root))
     # Lesson material names sections ('sectie') that hand-outs and quizzes link to: each must be a built heading.
     problems += lesson_checks.built_section_problems(root / "content" / "lesmateriaal.yml",
-                                                     {src: html for src, (_, _, html) in pages.items()})
+                                                     {src: tree for src, (_, _, tree) in pages.items()})
     if problems:
         raise EditorError(problems)
     return env

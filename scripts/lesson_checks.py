@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
+
+from lxml.html import HtmlElement
 
 from scripts.problems import Problem
 from scripts.yaml_source import Dataset, read
@@ -86,12 +87,13 @@ def section_problems(dataset: Dataset, anchors: dict[str, set[str]]) -> list[Pro
     return problems
 
 
-_HEADING_ID = re.compile(r'<h[1-6][^>]*\sid="([^"]+)"')
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
-def built_section_problems(content_file: Path, pages: dict[str, str]) -> list[Problem]:
-    """section_problems against the pages as the engine built them. pages: {page.md: rendered HTML}."""
+def built_section_problems(content_file: Path, pages: dict[str, HtmlElement]) -> list[Problem]:
+    """section_problems against the pages as the engine built them. pages: {page.md: rendered HTML as a tree}."""
     dataset, problems = read(content_file, f"content/{content_file.name}", "lesmateriaal")
     if dataset is None or problems:
         return problems
-    return section_problems(dataset, {src: set(_HEADING_ID.findall(html)) for src, html in pages.items()})
+    return section_problems(dataset, {src: {h.get("id") for h in tree.iter(*_HEADINGS) if h.get("id")}
+                                      for src, tree in pages.items()})

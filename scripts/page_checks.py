@@ -8,7 +8,6 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from scripts import html_tree
 from scripts.trust_checks import lease_condition_sentences
 from scripts.problems import Problem
 from scripts.editor_text import text_problem
@@ -81,13 +80,12 @@ def _links(root) -> list[str]:
 
 
 def link_problems(pages: dict[str, tuple[str, str, str]], files: set[str], data_texts: dict[str, str]) -> list[Problem]:
-    """Broken internal links and anchors. pages: {src: (url, source text, html)}; files: every url of the site;
-    data_texts: {file shown: text} of content/, to find the line of a link made from data."""
-    trees = {src: html_tree.parse_fragment(html) for src, (_, _, html) in pages.items()}
-    ids = {url: _targets(trees[src]) for src, (url, _, _) in pages.items()}
+    """Broken internal links and anchors. pages: {src: (url, source text, rendered HTML as a tree)}; files: every url
+    of the site; data_texts: {file shown: text} of content/, to find the line of a link made from data."""
+    ids = {url: _targets(tree) for url, _, tree in pages.values()}
     problems = []
-    for src, (url, source, html) in pages.items():
-        for href in _links(trees[src]):
+    for src, (url, source, tree) in pages.items():
+        for href in _links(tree):
             parts = urlsplit(href)
             if parts.scheme or parts.netloc or href.startswith(("mailto:", "tel:", "javascript:")):
                 continue

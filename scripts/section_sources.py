@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import re
+from lxml.html import HtmlElement
 
+from scripts import html_tree
 from scripts.markup import html_text, link
 
 # What bron() leaves in the text: an empty element that names the source, read back when the page is built.
 _MARK = '<span class="bronmerk" data-bron="{}" hidden></span>'
-# With the space before it: 'huurder {{ bron("x") }}.' reads 'huurder.'
-_MARK_FOUND = re.compile(r'\s*<span class="bronmerk" data-bron="([^"]+)" hidden></span>')
-# Every source named in a section: the marks, and the citations kept in the text (a figure, a date, a law).
-_SOURCE_NAMED = re.compile(r'\sdata-bron="([^"]+)"')
 # A section starts at a heading of level 2 or 3; what comes before the first one belongs to the page's opening.
-_SECTION_START = re.compile(r"<h[23][\s>]")
-# The tags that close the section's block and open the next one's, with the whitespace between them; at the end of
-# a page, a script a tool page loads.
-_TAIL = re.compile(r"(?:\s|</div>|<div[^>]*>|<script[^>]*></script>)*\Z")
-_ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset">)(.*?)(</article>)', re.S)
+_SECTION_START = ("h2", "h3")
 
 
 def mark(bron_id: str) -> str:
@@ -25,35 +18,93 @@ def mark(bron_id: str) -> str:
     return _MARK.format(html_text(bron_id))
 
 
-def add_lines(html: str, sources: dict, from_src: str) -> str:
-    """Each section of a page's content that names a source ends in one line 'Bron: ...' or 'Bronnen: ...',
-    every source once, in the order the text names them; the marks themselves go."""
-    starts = [m.start() for m in _SECTION_START.finditer(html)]
-    bounds = [0, *starts, len(html)]
-    parts = []
-    for begin, end in zip(bounds, bounds[1:]):
-        section = html[begin:end]
-        named = list(dict.fromkeys(_SOURCE_NAMED.findall(section)))
-        section = _MARK_FOUND.sub("", section)
-        if named:
-            # Inside the block the section ends in: a card's sources stay on its card, not on the next one's top.
-            body, tail = _split_tail(section)
-            section = body + "\n" + source_line([sources[b] for b in named], from_src) + "\n" + tail
-        parts.append(section)
-    return "".join(parts)
+def add_lines(root: HtmlElement, sources: dict, from_src: str) -> bool:
+    """Each section under root (a page's content, or its article) that names a source ends in one line 'Bron: ...'
+    or 'Bronnen: ...', every source once, in the order the text names them; the marks themselves go. True when the
+    tree changed."""
+    named = _named_per_section(root)
+    marks = html_tree.with_class(root, "span", "bronmerk")
+    for found in marks:
+        _drop_mark(found)
+    tokens = list(_tokens(root))
+    starts = [i for i, (kind, element) in enumerate(tokens) if kind == "start" and element.tag in _SECTION_START]
+    bounds = [0, *starts, len(tokens)]
+    for bron_ids, begin, end in zip(named, bounds, bounds[1:]):
+        if bron_ids:
+            _put_line(tokens[begin:end], root, html_tree.parse_element(
+                source_line([sources[b] for b in bron_ids], from_src)))
+    return bool(marks) or any(named)
 
 
-def _split_tail(section: str) -> tuple[str, str]:
-    """The section without the block tags at its end, and the tags the source line goes before: from the first
-    closing one (the line stays inside the block it belongs to), or any opening one of the next block."""
-    tail = _TAIL.search(section, max(0, len(section) - 2000)).group(0)  # tags at the end, never kilobytes
-    closing = tail.find("</div>")
-    return section[:len(section) - len(tail)], tail[closing:] if closing >= 0 else tail.strip()
+def _named_per_section(root: HtmlElement) -> list[list[str]]:
+    """Every source named in each section, once, in reading order: the marks, and the citations kept in the text
+    (a figure, a date, a law)."""
+    sections: list[dict] = [{}]
+    for element in root.iter():
+        if element.tag in _SECTION_START:
+            sections.append({})
+        if isinstance(element.tag, str) and element.get("data-bron"):
+            sections[-1][element.get("data-bron")] = None
+    return [list(section) for section in sections]
 
 
-def add_lines_to_page(page_html: str, sources: dict, from_src: str) -> str:
+def _drop_mark(found: HtmlElement) -> None:
+    """Take a mark out with the space before it: 'huurder {{ bron("x") }}.' reads 'huurder.'"""
+    before = found.getprevious()
+    if before is not None:
+        before.tail = (before.tail or "").rstrip() or None
+    else:
+        parent = found.getparent()
+        parent.text = (parent.text or "").rstrip() or None
+    found.drop_tree()
+
+
+def _tokens(element: HtmlElement):
+    """The tree in reading order as ('start' | 'end', element) for tags and ('text' | 'tail', element) for text."""
+    yield "start", element
+    if element.text and isinstance(element.tag, str):  # a comment's text is no content of the page
+        yield "text", element
+    for child in element:
+        yield from _tokens(child)
+    yield "end", element
+    if element.tail:
+        yield "tail", element
+
+
+def _put_line(section: list[tuple[str, HtmlElement]], root: HtmlElement, line: HtmlElement) -> None:
+    """The line goes right after the section's last content, so inside the block the section ends in: a card's
+    sources stay on its card, not on top of the next card."""
+    last = next((token for token in reversed(section) if not _wrapping(token, root)), None)
+    line.tail = "\n"
+    if last is None:
+        root.insert(0, line)
+        return
+    kind, element = last
+    if kind == "start":  # the section ends where a block (not a <div>) opens around the next heading: before it
+        element.addprevious(line)
+    elif kind == "text":
+        element.text = element.text.rstrip() + "\n"
+        element.insert(0, line)
+    else:
+        element.tail = (element.tail or "").rstrip() + "\n"
+        element.addnext(line)
+
+
+def _wrapping(token: tuple[str, HtmlElement], root: HtmlElement) -> bool:
+    """Whether a token only frames blocks: white space, a <div>'s tags, an empty <script>; the line goes before it."""
+    kind, element = token
+    if kind == "text":
+        return not element.text.strip()
+    if kind == "tail":
+        return not element.tail.strip()
+    empty_script = element.tag == "script" and not element.text and not len(element)
+    return element is root or element.tag == "div" or empty_script
+
+
+def add_lines_to_page(page: HtmlElement, sources: dict, from_src: str) -> bool:
     """add_lines on the article of a whole built page (for an engine that gives no hook per page's content)."""
-    return _ARTICLE.sub(lambda m: m.group(1) + add_lines(m.group(2), sources, from_src) + m.group(3), page_html, 1)
+    found = html_tree.article(page)
+    return found is not None and add_lines(found, sources, from_src)
 
 
 def source_line(bronnen: list[dict], from_src: str) -> str:

@@ -11,19 +11,13 @@ TABLE_CLASS = "gegevenstabel"
 _SEPARATED = ("th", "td", "tr", "caption", "br")
 
 
-def label_markdown_tables(markup: str) -> str:
+def label_markdown_tables(root: HtmlElement) -> bool:
     """Give every plain Markdown table (one without a class) the class of the guide's data tables, and label the
     cells of those and of the data tables the guide's code writes; a page's content or, under Zensical, a whole
-    built page."""
-    if "<table" not in markup:
-        return markup
-    whole_page = markup.lstrip()[:15].lower().startswith(("<!doctype", "<html"))
-    root = html_tree.parse_page(markup) if whole_page else html_tree.parse_fragment(markup)
+    built page. True when a table was labelled."""
     changed = [label_table(table) for table in root.iter("table")
                if TABLE_CLASS in table.get("class", TABLE_CLASS).split()]
-    if not any(changed):
-        return markup
-    return html_tree.page_html(root) if whole_page else html_tree.fragment_html(root)
+    return any(changed)
 
 
 def label_table(table: HtmlElement) -> bool:
@@ -41,14 +35,13 @@ def label_table(table: HtmlElement) -> bool:
     return True
 
 
-def space_cells(markup: str) -> str:
+def space_cells(root: HtmlElement) -> bool:
     """Put a line break after every cell, row and <br> of a table. The browser shows the same table, but the search
-    index, which drops the tags, no longer glues two cells into one word ('PartnerWieTaken') in a result."""
-    if "<table" not in markup:
-        return markup
-    root = html_tree.parse_fragment(markup)
-    for table in root.iter("table"):
+    index, which drops the tags, no longer glues two cells into one word ('PartnerWieTaken') in a result. True when
+    there is a table."""
+    found = list(root.iter("table"))
+    for table in found:
         for element in table.iter(*_SEPARATED):
             if not (element.tail or "").startswith(("\n", " ")):
                 element.tail = "\n" + (element.tail or "")
-    return html_tree.fragment_html(root)
+    return bool(found)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts import engine, pipeline, postbuild, section_sources, site_nav, tables
+from scripts import engine, html_tree, pipeline, postbuild, section_sources, site_nav, tables
 
 STAGE = ".zensical"  # beside docs/: the pages as Zensical gets them, made anew on every run
 # Zensical has no hooks: what MkDocs' hooks do happens here, and what it cannot read is left out.
@@ -51,8 +51,10 @@ def build_with_zensical(project_dir: Path, site_dir: Path) -> None:
         raise ZensicalFailed(f"zie de meldingen van Zensical hierboven ({config_file.name})")
     for page in site_dir.rglob("*.html"):
         src = page.relative_to(site_dir).with_suffix(".md").as_posix()
-        html = section_sources.add_lines_to_page(page.read_text(encoding="utf-8"), guide.sources_by_id(), src)
-        page.write_text(tables.label_markdown_tables(html), encoding="utf-8")
+        tree = html_tree.parse_page(page.read_text(encoding="utf-8"))
+        changed = [section_sources.add_lines_to_page(tree, guide.sources_by_id(), src), tables.label_markdown_tables(tree)]
+        if any(changed):
+            page.write_text(html_tree.page_html(tree), encoding="utf-8")
     postbuild.finish(site_dir, guide)
 
 

@@ -7,7 +7,7 @@ import re
 
 import markdown
 
-from scripts import render, section_sources
+from scripts import html_tree, render, section_sources
 from tests.conftest import PROJECT, article_html
 
 SOURCES = {b: {"id": b, "kort": k} for b, k in (("aedes", "Aedes, 2021"), ("trimbos", "Trimbos-instituut, 2023"),
@@ -41,6 +41,13 @@ def section_problems(html: str) -> list[str]:
     return problems
 
 
+def with_lines(html: str, from_src: str) -> str:
+    """A page's content with its source lines, as the build writes it."""
+    root = html_tree.parse_fragment(html)
+    section_sources.add_lines(root, SOURCES, from_src)
+    return html_tree.fragment_html(root)
+
+
 def page_source_problems(site, page: str) -> list[str]:
     """Sources cited in a page's Markdown that the built page does not show, and citations left in the text
     that the Markdown did not ask for (in_tekst=True)."""
@@ -63,7 +70,7 @@ def test_each_section_ends_in_one_line_with_all_its_sources():
             '<span class="bronverwijzing" data-bron="trimbos">(<a href="bronnen.html#trimbos">T</a>)</span>'
             ' en meer <span class="bronmerk" data-bron="aedes" hidden></span>.</p>'
             '<h3 id="b">B</h3><p>Geen bron.</p>')
-    out = section_sources.add_lines(html, SOURCES, "hoofdstuk/pagina.md")
+    out = with_lines(html, "hoofdstuk/pagina.md")
     assert "bronmerk" not in out
     assert "<p>Inleiding.</p>" in out and "<p>Tekst. Cijfer 90%" in out, "a citation leaves no space before its dot"
     assert out.count('class="bronregel"') == 2, "one line per section that has sources, none where it has none"
@@ -79,11 +86,11 @@ def test_a_cards_sources_line_stays_on_its_card():
     """A section that ends in a card (the decision aid's steps): its line goes inside that card, not atop the next."""
     html = ('<div class="kaart"><h3 id="a">A</h3><p>Doe dit.<span class="bronmerk" data-bron="hfnl" hidden></span></p>\n'
             '</div>\n<div class="kaart"><h3 id="b">B</h3><p>Doe dat.</p>\n</div>\n')
-    first, second = section_sources.add_lines(html, SOURCES, "wat-nu.md").split('<div class="kaart">')[1:]
+    first, second = with_lines(html, "wat-nu.md").split('<div class="kaart">')[1:]
     assert 'class="bronregel"' in first and first.index('class="bronregel"') < first.index("</div>")
     assert 'class="bronregel"' not in second
-    last = section_sources.add_lines(html.replace("Doe dat.", 'Doe dat.<span class="bronmerk" data-bron="hfnl" hidden>'
-                                                  "</span>") + '<script src="x.js" defer></script>\n', SOURCES, "wat-nu.md")
+    last = with_lines(html.replace("Doe dat.", 'Doe dat.<span class="bronmerk" data-bron="hfnl" hidden></span>')
+                      + '<script src="x.js" defer></script>\n', "wat-nu.md")
     assert last.rindex('class="bronregel"') < last.rindex("</div>"), "the page's last card, before a script, too"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import markdown
 
-from scripts import checklist_pages, citations, markup, render, tables
+from scripts import checklist_pages, citations, html_tree, markup, render, tables
 
 BRON = {"id": "trimbos-effecten-2023", "kort": "Trimbos-instituut, 2023", "titel": "Housing First: effecten",
         "uitgever": "Trimbos-instituut", "datum": "2023", "adres": "https://www.trimbos.nl/rapport"}
@@ -12,6 +12,20 @@ BRON = {"id": "trimbos-effecten-2023", "kort": "Trimbos-instituut, 2023", "titel
 
 def to_html(text: str) -> str:
     return markdown.markdown(text, extensions=["attr_list", "md_in_html", "abbr"])
+
+
+def labelled(html: str) -> str:
+    """A page's content after tables.label_markdown_tables, written back."""
+    root = html_tree.parse_fragment(html)
+    tables.label_markdown_tables(root)
+    return html_tree.fragment_html(root)
+
+
+def spaced(html: str) -> str:
+    """A page's content after tables.space_cells, written back."""
+    root = html_tree.parse_fragment(html)
+    tables.space_cells(root)
+    return html_tree.fragment_html(root)
 
 
 def test_data_text_cannot_inject_html_or_markdown():
@@ -119,21 +133,20 @@ def test_glossary_groups_terms_by_letter_with_anchors():
 
 def test_markdown_tables_get_column_names_on_every_cell():
     html = markdown.markdown("| Onderwerp | Vlaanderen |\n| --- | --- |\n| Huur | Zelf <b>betalen</b> |\n", extensions=["tables"])
-    labelled = tables.label_markdown_tables(html)
-    assert '<table class="gegevenstabel">' in labelled
-    assert '<td data-label="Onderwerp">Huur</td>' in labelled
-    assert '<td data-label="Vlaanderen">Zelf <b>betalen</b></td>' in labelled
-    assert tables.label_markdown_tables('<table class="x"><tr><td>a</td></tr></table>') == \
-        '<table class="x"><tr><td>a</td></tr></table>'
+    written = labelled(html)
+    assert '<table class="gegevenstabel">' in written
+    assert '<td data-label="Onderwerp">Huur</td>' in written
+    assert '<td data-label="Vlaanderen">Zelf <b>betalen</b></td>' in written
+    assert not tables.label_markdown_tables(html_tree.parse_fragment('<table class="x"><tr><td>a</td></tr></table>'))
 
 
 def test_data_tables_the_code_writes_get_column_names_too_without_losing_their_own():
     written = markup.table("Lessen", ("Hoofdstuk", "Duur", "Toets"),
                            ['<tr><th scope="row">Overlast</th><td>60 min</td><td data-label="Zelftoets">PDF</td></tr>'])
-    labelled = tables.label_markdown_tables(written)
-    assert '<td data-label="Duur">60 min</td>' in labelled, "a row header counts as the first column"
-    assert '<td data-label="Zelftoets">PDF</td>' in labelled, "a label the code gave stays"
-    styled = tables.label_markdown_tables(written.replace('class="gegevenstabel"', 'class="scan-tabel gegevenstabel"'))
+    result = labelled(written)
+    assert '<td data-label="Duur">60 min</td>' in result, "a row header counts as the first column"
+    assert '<td data-label="Zelftoets">PDF</td>' in result, "a label the code gave stays"
+    styled = labelled(written.replace('class="gegevenstabel"', 'class="scan-tabel gegevenstabel"'))
     assert 'class="scan-tabel gegevenstabel"' in styled, "a table keeps its own classes (scripts find it by them)"
 
 
@@ -141,6 +154,5 @@ def test_table_cells_stay_apart_as_words_when_the_tags_are_dropped():
     from lxml import html as lxml_html
 
     html = markdown.markdown("| Partner | Wie |\n| --- | --- |\n| Gemeente | Regie<br>en geld |\n", extensions=["tables"])
-    spaced = tables.space_cells(tables.label_markdown_tables(html).replace("\n", ""))
-    words = lxml_html.fragment_fromstring(spaced, create_parent="div").text_content().split()
+    words = lxml_html.fragment_fromstring(spaced(labelled(html).replace("\n", "")), create_parent="div").text_content().split()
     assert words == ["Partner", "Wie", "Gemeente", "Regie", "en", "geld"]
