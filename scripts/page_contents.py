@@ -2,30 +2,42 @@
 
 from __future__ import annotations
 
-import re
+from lxml.html import HtmlElement
 
-from scripts.markup import html_text
+from scripts import html_tree
 
 MIN_SECTIONS = 4
-_H2 = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)
-# After the title and its 'Bijgewerkt op' line (scripts/page_dates.py), when there is one.
-_H1_END = re.compile(r"(<article class=\"md-content__inner md-typeset\">.*?</h1>(?:\s*<p class=\"handreiking-bijgewerkt\".*?</p>)?)",
-                     re.S)
-_PERMALINK = re.compile(r'<a class="headerlink".*?</a>', re.S)
-_TAG = re.compile(r"<[^>]+>")
 
 
-def add(html: str) -> str:
-    """The built page with a closed 'Op deze pagina' list after its h1, when it has MIN_SECTIONS or more sections."""
-    title = _H1_END.search(html)
-    if not title or 'class="grid cards taken"' in html:  # the home page's task cards are its contents
-        return html
-    sections = [(anchor, " ".join(_TAG.sub("", _PERMALINK.sub("", inner)).split()))
-                for anchor, inner in _H2.findall(html[title.end():])]
+def add(page: HtmlElement) -> None:
+    """Put a closed 'Op deze pagina' list after the h1 of a built page, when it has MIN_SECTIONS or more sections."""
+    article = html_tree.article(page)
+    title = next(article.iter("h1"), None) if article is not None else None
+    if title is None or html_tree.with_class(page, "*", "grid", "cards", "taken"):  # the home page's task cards
+        return
+    after = _dated(title)
+    sections = [(heading.get("id"), html_tree.heading_text(heading)) for heading in after.xpath("following::h2[@id]")]
     if len(sections) < MIN_SECTIONS:
-        return html
-    # The heading text is already HTML from the page; only the tags are taken off.
-    items = "".join(f'<li><a href="#{html_text(anchor)}">{text}</a></li>' for anchor, text in sections)
-    box = (f'<details class="paginainhoud"><summary>Op deze pagina</summary>'
-           f'<nav aria-label="Op deze pagina"><ul>{items}</ul></nav></details>')
-    return html[: title.end()] + box + html[title.end():]
+        return
+    items = html_tree.element("ul", {})
+    for anchor, text in sections:
+        item = html_tree.element("li", {})
+        item.append(html_tree.element("a", {"href": f"#{anchor}"}, text))
+        items.append(item)
+    nav = html_tree.element("nav", {"aria-label": "Op deze pagina"})
+    nav.append(items)
+    box = html_tree.element("details", {"class": "paginainhoud"})
+    box.append(html_tree.element("summary", {}, "Op deze pagina"))
+    box.append(nav)
+    box.tail, after.tail = after.tail, None
+    after.addnext(box)
+
+
+def _dated(title: HtmlElement) -> HtmlElement:
+    """The title, or the 'Bijgewerkt op' line right after it (scripts/page_dates.py): the list goes after that."""
+    line = title.getnext()
+    if line is not None and not (title.tail or "").strip() and line.tag == "p" and \
+            "handreiking-bijgewerkt" in line.get("class", "").split():
+        return line
+    return title
+
