@@ -6,6 +6,8 @@ import json
 import re
 import unicodedata
 
+from scripts import html_tree
+
 _WORD = re.compile(r"\w+")
 
 
@@ -33,7 +35,7 @@ def add_folded_words(index: dict) -> dict:
     One entry per location keeps results single; title and text stay as written because they are shown.
     """
     for doc in index["docs"]:
-        _add_hidden(doc, [folded_words(_strip_tags(doc.get("title", "") + " " + doc.get("text", "")))])
+        _add_hidden(doc, [folded_words(html_tree.plain_text(doc.get("title", "") + " " + doc.get("text", "")))])
     return index
 
 
@@ -45,8 +47,8 @@ def add_synonyms(index: dict, synonyms: list[dict]) -> dict:
     """
     wanted = [([fold(word).lower() for word in s["handreiking"]], " ".join(s["zoekwoorden"])) for s in synonyms]
     for doc in index["docs"]:
-        title = fold(_strip_tags(doc.get("title", ""))).lower()
-        text = fold(_strip_tags(doc.get("text", ""))).lower()
+        title = fold(html_tree.plain_text(doc.get("title", ""))).lower()
+        text = fold(html_tree.plain_text(doc.get("text", ""))).lower()
         extra = []
         for guide_words, staff in wanted:
             if any(word in title for word in guide_words):
@@ -79,6 +81,3 @@ def _add_hidden(doc: dict, words: list[str]) -> None:
     if words:
         doc[FIELD] = " ".join(filter(None, [doc.get(FIELD, ""), *words]))
 
-
-def _strip_tags(html: str) -> str:
-    return re.sub(r"<[^>]+>", " ", html)
