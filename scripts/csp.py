@@ -54,7 +54,7 @@ def policy(hashes: list[str]) -> str:
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data:",  # Material's icons in its CSS are data: addresses
         "font-src 'self'",
-        "connect-src 'self'",  # the search index and, online, instant navigation
+        "connect-src 'self'",  # the search index
         "worker-src 'self'",  # the search worker
         "object-src 'none'",
         "base-uri 'self'",
