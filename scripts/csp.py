@@ -1,7 +1,7 @@
 """A Content Security Policy in every built page: scripts only from the site itself, or inline with their hash.
 
 Applied to the finished site rather than per page in a hook: the policy lists the hashes of every inline script of
-the edition (with Material's instant navigation a page may run another page's scripts), pages written after the
+the edition (one policy, so a web server can send it as one header: `python -m scripts csp`), pages written after the
 pages (mkdocs-redirects, the 404 page) need it too, and Zensical, which has no hooks, gets the same step.
 """
 
@@ -11,33 +11,24 @@ import base64
 import hashlib
 import json
 import re
-from html import unescape
 from pathlib import Path
 
-from scripts.markup import html_text
+from lxml.html import HtmlElement
 
-_SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
-_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
+from scripts import html_tree
+
 _EXECUTED_TYPES = {"", "text/javascript", "application/javascript", "module"}
-_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
-META = '<meta http-equiv="Content-Security-Policy" content="{policy}">'
-_CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
 # The offline edition's search runs in iframe-worker's iframe (no Worker from file://); that iframe inherits the
 # page's policy and gets one inline script, written by the shim around the worker's address.
 _SHIM_TEMPLATE = re.compile(r"<html><body><script>(.*?)<\\/script>")
 _SHIM_FUNCTION = re.compile(r"function (\w)\(")
 
 
-def inline_scripts(html: str) -> list[str]:
-    """The text of every inline script a browser would run (a JSON data block is not run, so not listed)."""
-    found = []
-    for match in _SCRIPT.finditer(html):
-        attributes = match.group("attributes")
-        kind = _TYPE.search(attributes)
-        if re.search(r"\bsrc\s*=", attributes, re.I) or (kind and kind.group(1).lower() not in _EXECUTED_TYPES):
-            continue
-        found.append(match.group("body"))
-    return found
+def inline_scripts(page: HtmlElement) -> list[str]:
+    """The text of every inline script a browser would run (a JSON data block is not run, so not listed).
+    The parser keeps a script's text as written (no entities in scripts), which is what the browser hashes."""
+    return [script.text or "" for script in page.iter("script")
+            if script.get("src") is None and (script.get("type") or "").strip().lower() in _EXECUTED_TYPES]
 
 
 def source_hash(script: str) -> str:
@@ -88,36 +79,62 @@ def _function_text(source: str, start: int) -> str:
         index += 1
 
 
-def apply(site_dir: Path, shim_path: str | None = None) -> str:
-    """Write one policy into every page of a built edition (after its charset); returns the policy."""
-    pages = sorted(Path(site_dir).rglob("*.html"))
-    texts = {page: page.read_text(encoding="utf-8") for page in pages}
-    scripts = [script for html in texts.values() for script in inline_scripts(html)]
+def apply(site_dir: Path, parsed: dict[Path, HtmlElement], shim_path: str | None = None) -> str:
+    """Put one policy into every page of a built edition; returns the policy. The pages in parsed (the caller's
+    trees, which the caller writes) get it in their tree; the other pages (404, redirects) are read and written here.
+    Every page is read before the policy is made: it lists the inline scripts of the whole edition."""
+    others = _read_pages(Path(site_dir), set(parsed))
+    trees = [*parsed.values(), *others.values()]
+    scripts = [script for tree in trees for script in inline_scripts(tree)]
     if shim_path and (Path(site_dir) / shim_path).is_file():
-        workers = {json.loads(m.group(1)).get("search") for html in texts.values() for m in _CONFIG.finditer(html)}
+        workers = {json.loads(config.text).get("search") for tree in trees
+                   for config in tree.xpath('//script[@id="__config"]')}
         scripts += shim_scripts((Path(site_dir) / shim_path).read_text(encoding="utf-8"), workers - {None})
     the_policy = policy([source_hash(script) for script in scripts])
-    meta = META.format(policy=html_text(the_policy))
-    for page, html in texts.items():
-        page.write_text(with_meta(html, meta), encoding="utf-8")
+    for tree in trees:
+        add_meta(tree, the_policy)
+    for path, tree in others.items():
+        path.write_text(html_tree.page_html(tree), encoding="utf-8")
     return the_policy
 
 
-def with_meta(html: str, meta: str) -> str:
-    """The page with the policy's meta element first in its head (a policy covers only what comes after it)."""
-    charset = _CHARSET.search(html)
-    if charset:
-        return html[: charset.end()] + meta + html[charset.end():]
-    head = re.search(r"<head[^>]*>", html, re.I)
-    return html[: head.end()] + meta + html[head.end():] if head else meta + html
+def _read_pages(site_dir: Path, known: set[Path]) -> dict[Path, HtmlElement]:
+    """Every page of the edition not in known. A theme partial copied into the site would be a fragment, not a
+    page: a browser never opens it on its own, and its scripts are hashed in the pages that include it."""
+    pages = {}
+    for path in sorted(site_dir.rglob("*.html")):
+        if path not in known:
+            tree = html_tree.parse_page(path.read_text(encoding="utf-8"))
+            if html_tree.is_page(tree):
+                pages[path] = tree
+    return pages
+
+
+def add_meta(page: HtmlElement, the_policy: str) -> None:
+    """The policy's meta element first in the page's head, after its charset (a policy covers only what comes
+    after it)."""
+    head = page.find("head")
+    if head is None:
+        head = html_tree.element("head", {})
+        page.insert(0, head)
+    meta = html_tree.element("meta", {"http-equiv": "Content-Security-Policy", "content": the_policy})
+    charset = head.find("meta[@charset]")
+    if charset is None:
+        head.insert(0, meta)
+        return
+    # The charset's line break moves after the policy, so the head keeps its lines.
+    meta.tail, charset.tail = charset.tail, None
+    charset.addnext(meta)
 
 
 def site_policy(site_dir: Path) -> str | None:
     """The policy a built site carries (read from its home page), or None."""
     index = Path(site_dir) / "index.html"
-    found = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">',
-                      index.read_text(encoding="utf-8")) if index.is_file() else None
-    return unescape(found.group(1)) if found else None
+    if not index.is_file():
+        return None
+    found = html_tree.parse_page(index.read_text(encoding="utf-8")).xpath(
+        '//meta[@http-equiv="Content-Security-Policy"]/@content')
+    return found[0] if found else None
 
 
 def header_lines(the_policy: str) -> str:

@@ -47,6 +47,12 @@ def parse_page(markup: str) -> HtmlElement:
     return _svg_names(lxml_html.document_fromstring(markup))
 
 
+def is_page(root: HtmlElement) -> bool:
+    """Whether parse_page was given a whole HTML5 page rather than a fragment: libxml2 gives markup without a doctype
+    an HTML 4 doctype of its own."""
+    return root.getroottree().docinfo.doctype == "<!DOCTYPE html>"
+
+
 def page_html(root: HtmlElement) -> str:
     """A whole page written back, with the HTML5 doctype MkDocs gave it."""
     return "<!doctype html>\n" + lxml_html.tostring(root, encoding="unicode")

@@ -31,14 +31,17 @@ def finish(site_dir: Path, guide: Guide) -> None:
     fills = {outputs.page_url(outputs.TRAINERS_PAGE): lambda html: trainers.fill(html, listing, downloads,
                                                                                guide.options.site_url),
              outputs.page_url(outputs.ACCESSIBILITY_PAGE): lambda html: readability.fill(html, scores)}
-    for src, page in pages.items():
+    for page in pages.values():
         page_contents.add(page)
         mark_external_links(page)
+    # Last change to the trees: the policy lists the hash of every inline script, in the pages as they are now.
+    # The fills below add addresses and scores, no scripts.
+    csp.apply(site_dir, {site_dir / outputs.page_url(src): page for src, page in pages.items()},
+              offline.SHIM_URI if guide.options.offline else None)
+    for src, page in pages.items():
         url = outputs.page_url(src)
         html = html_tree.page_html(page)
         (site_dir / url).write_text(fills.get(url, lambda same: same)(html), encoding="utf-8")
-    # Last: the policy lists the hash of every inline script, in the pages as they are now.
-    csp.apply(site_dir, offline.SHIM_URI if guide.options.offline else None)
     # Material's source maps serve its developers, not readers: 1 MB per edition, and their comments name localhost.
     for source_map in (site_dir / "assets").rglob("*.map"):
         source_map.unlink()

@@ -11,7 +11,7 @@ from html import unescape
 
 import pytest
 
-from scripts import csp, redirect_page
+from scripts import csp, html_tree, redirect_page
 from scripts.offline import ZIP_ROOT
 from tests.conftest import serve
 from tests.test_search import top_pages
@@ -43,16 +43,16 @@ def test_every_page_redirect_and_404_carries_a_policy_that_lists_its_inline_scri
         scripts = dict(part.split(" ", 1) for part in policy.split("; "))["script-src"]
         assert "'unsafe-inline'" not in scripts and "'unsafe-eval'" not in policy, path.name
         assert html.index("Content-Security-Policy") < html.index("<script"), f"{path.name}: policy after a script"
-        missing = [s[:60] for s in csp.inline_scripts(html) if csp.source_hash(s) not in scripts]
+        missing = [s[:60] for s in csp.inline_scripts(html_tree.parse_page(html)) if csp.source_hash(s) not in scripts]
         assert not missing, f"{path.name}: inline scripts without a hash: {missing}"
 
 
 def test_a_redirect_page_gets_the_hash_of_its_own_script(tmp_path):
     (tmp_path / "oud.html").write_text(redirect_page.TEMPLATE.format(url="nieuw.html"), encoding="utf-8")
     (tmp_path / "index.html").write_text("<!doctype html><html><head><meta charset=\"utf-8\"></head></html>")
-    csp.apply(tmp_path)
+    csp.apply(tmp_path, {})
     html = (tmp_path / "oud.html").read_text(encoding="utf-8")
-    [script] = csp.inline_scripts(html)
+    [script] = csp.inline_scripts(html_tree.parse_page(html))
     assert csp.source_hash(script) in policy_of(html)
     assert csp.site_policy(tmp_path) == policy_of(html)
 
