@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
-from scripts import html_tree, page_contents, postbuild, search_index, section_sources, trainers
+import base64
+import hashlib
+
+from scripts import csp, html_tree, page_contents, postbuild, search_index, section_sources, trainers
 
 SOURCES = {"hfnl": {"id": "hfnl", "kort": "Housing First Nederland"}, "aedes": {"id": "aedes", "kort": "Aedes, 2021"}}
 
@@ -97,3 +100,37 @@ def test_search_text_keeps_two_blocks_two_words():
     assert search_index.folded_words(html_tree.plain_text("<p>Coördinatie</p><p>financiën</p>")) == \
         "Coordinatie financien"
     assert html_tree.plain_text("<td>a</td><td>b &amp; c</td>").split() == ["a", "b", "&", "c"]
+
+
+# As a browser hashes them: the text between the tags, with & and < as written (no entities in a script).
+SCRIPT = 'if (a && b < 2) { document.title = "</p> &amp;" }'
+BARE_SCRIPT = "var z = 1 && 2;"
+CONFIG = '{"base": ".", "search": "assets/javascripts/workers/search.js", "x": "a && b < c"}'
+PARTIAL = "<script>var p = 1</script>\n<div class=\"stukje\">Een deel van een sjabloon</div>\n"
+
+
+def sha256(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def test_the_policy_lists_each_run_script_as_written_and_leaves_config_src_and_partials_out(tmp_path):
+    scripts = (f'<script id="__config" type="application/json">{CONFIG}</script>'
+               f'<script src="assets/javascripts/bundle.js"></script><script>{SCRIPT}</script>')
+    nav_page = html_tree.parse_page(page("<h1>T</h1>", scripts))
+    (tmp_path / "zonder-kop.html").write_text(f"<!doctype html>\n<html lang=\"nl\"><body><p>x</p>"
+                                              f"<script>{BARE_SCRIPT}</script></body></html>", encoding="utf-8")
+    (tmp_path / "partials").mkdir()
+    (tmp_path / "partials" / "stukje.html").write_text(PARTIAL, encoding="utf-8")
+
+    the_policy = csp.apply(tmp_path, {tmp_path / "index.html": nav_page})
+
+    listed = dict(part.split(" ", 1) for part in the_policy.split("; "))["script-src"].split()
+    assert listed == ["'self'", *sorted([sha256(SCRIPT), sha256(BARE_SCRIPT)])]
+    written = html_tree.page_html(nav_page)
+    assert f"<script>{SCRIPT}</script>" in written and f">{CONFIG}</script>" in written  # the round trip keeps them
+    assert written.index('<meta charset="utf-8"><meta http-equiv="Content-Security-Policy"') < written.index("<script")
+    (tmp_path / "index.html").write_text(written, encoding="utf-8")
+    assert csp.site_policy(tmp_path) == the_policy
+    without_head = html_tree.parse_page((tmp_path / "zonder-kop.html").read_text(encoding="utf-8"))
+    assert without_head.xpath("head/meta/@content") == [the_policy] and csp.inline_scripts(without_head) == [BARE_SCRIPT]
+    assert (tmp_path / "partials" / "stukje.html").read_text(encoding="utf-8") == PARTIAL
