@@ -23,10 +23,13 @@ def folded_words(text: str) -> str:
     return " ".join(dict.fromkeys(folded for folded in map(fold, accented)))
 
 
-# The field that holds the words a reader may type but the page does not show: accent-free forms and the staff's
-# synonyms. Material's search worker indexes every field named in the index's config.fields, but a result shows only
-# title, text and tags, so a preview stays the page's own text.
+# The field that holds the accent-free forms of the words a page has. Material's search worker indexes every field
+# named in the index's config.fields, but a result shows only title, text and tags, so a preview stays the page's
+# own text.
 FIELD = "zoekwoorden"
+# Where the staff's synonyms travel: in the index's config, which the page's query rewrite
+# (overrides/partials/zoekvragen.js) reads as Material hands the index to its search worker.
+SYNONYMS = "synoniemen"
 
 
 def add_folded_words(index: dict) -> dict:
@@ -39,24 +42,15 @@ def add_folded_words(index: dict) -> dict:
     return index
 
 
-def add_synonyms(index: dict, synonyms: list[dict]) -> dict:
-    """Add the words staff type to the hidden field of each entry that uses the guide's word (content/synoniemen.yml).
+def add_synonym_table(index: dict, synonyms: list[dict]) -> dict:
+    """Put the words staff type, each with the guide's words for it (content/synoniemen.yml), in the index's config.
 
-    A section whose heading has the guide's word gets the staff words most (it is about that subject); another
-    section gets them as often as it uses the word, at most twice, so a common word does not swamp the ranking.
+    The query is widened with the guide's words when it holds a staff word, instead of every section that uses a
+    guide's word carrying all its staff words: that kept a third of the index hidden text, which a phone had to
+    download and parse before search worked and which held up the first page.
     """
-    wanted = [([fold(word).lower() for word in s["handreiking"]], " ".join(s["zoekwoorden"])) for s in synonyms]
-    for doc in index["docs"]:
-        title = fold(html_tree.plain_text(doc.get("title", ""))).lower()
-        text = fold(html_tree.plain_text(doc.get("text", ""))).lower()
-        extra = []
-        for guide_words, staff in wanted:
-            if any(word in title for word in guide_words):
-                count = 5
-            else:
-                count = min(2, sum(text.count(word) for word in guide_words))
-            extra += [staff] * count
-        _add_hidden(doc, extra)
+    index.setdefault("config", {})[SYNONYMS] = [
+        {"zoek": [fold(word).lower() for word in s["zoekwoorden"]], "vind": s["handreiking"]} for s in synonyms]
     return index
 
 
@@ -67,11 +61,11 @@ def add_hidden_field(index: dict) -> dict:
 
 
 def fold_index_file(path, synonyms: list[dict]) -> None:
-    """Rewrite the search index that MkDocs' search plugin wrote: accent-free words and staff synonyms added,
-    in a field that is searched but never shown."""
+    """Rewrite the search index that MkDocs' search plugin wrote: accent-free words added in a field that is
+    searched but never shown, and the staff's synonyms for the query."""
     with open(path, encoding="utf-8") as handle:
         index = json.load(handle)
-    index = add_hidden_field(add_synonyms(add_folded_words(index), synonyms))
+    index = add_synonym_table(add_hidden_field(add_folded_words(index)), synonyms)
     with open(path, "w", encoding="utf-8") as handle:
         json.dump(index, handle, ensure_ascii=False, separators=(",", ":"))
 

@@ -56,6 +56,7 @@ def test_offline_search_finds_dutch_words(offline_page):
     page, requests, root = offline_page
     assert "kernprincipes.html" in top_pages(page, "harm reduction", root=root)
     assert "samenwerken.html" in top_pages(page, "coordinatie", root=root)
+    assert "wat-vraagt-housing-first.html" in top_pages(page, "driepartijencontract", root=root)  # a staff word
     assert _network(requests) == []
 
 

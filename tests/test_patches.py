@@ -29,6 +29,8 @@ PATCHES = [
      "the English wording of Jinja's syntax errors names the tag or block; read to give Dutch advice"),
     ("mkdocs-material", "9.8.1", "overrides/partials/header.html, overrides/partials/search.html",
      "copies of Material's partials with one change each (no block exists for it)"),
+    ("mkdocs-material", "9.8.1", "overrides/partials/zoekvragen.js",
+     "the search worker gets the index as {type: 0, data: index} and each query as {type: 2, data: text}"),
 ]
 
 
