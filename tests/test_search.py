@@ -176,6 +176,15 @@ def test_the_built_index_holds_no_staff_words(site, content):
     assert len(index["config"][SYNONYMS]) == len(content.synoniemen)
 
 
+def test_a_staff_word_finds_the_guides_word_and_the_preview_marks_it(search_page):
+    assert "wat-vraagt-housing-first.html" in top_pages(search_page, "driepartijencontract")
+    first = search_page.locator("li.md-search-result__item").first
+    assert "driepartijenovereenkomst" in first.locator("mark").all_inner_texts()[0].lower()
+    lines = first.locator(".md-search-result__terms")
+    assert lines.count(), "Material lists the word typed as missing from the page"
+    assert not [line for line in lines.all() if line.is_visible()], "no 'Ontbreekt: <the word typed>' line shows"
+
+
 def test_every_guide_word_of_the_synonyms_is_in_the_guide(site, content):
     text = " ".join(fold(p.read_text(encoding="utf-8")).lower() for p in site.rglob("*.html"))
     missing = [word for s in content.synoniemen for word in s["handreiking"] if fold(word).lower() not in text]
