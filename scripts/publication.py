@@ -71,8 +71,10 @@ def licence_line(publication: Publication) -> str:
 
 
 def licence_texts(publication: Publication) -> tuple[str, str]:
-    """The licence as shown on a download and as kept in its metadata."""
-    return licence_line(publication), licence_short(publication)
+    """The licence as shown on a download (after the publisher's name: a checklist or hand-out handed on says whose
+    it is) and as kept in its metadata."""
+    publisher = f"Een uitgave van {publication.uitgever}. " if publication.uitgever else ""
+    return publisher + licence_line(publication), licence_short(publication)
 
 
 def licence_short(publication: Publication) -> str:

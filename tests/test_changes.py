@@ -117,10 +117,10 @@ def test_a_preview_says_it_has_no_feed_and_a_release_links_it():
     assert "](wijzigingen.xml)" in changelog.page(ENTRIES, TITLES, feed=True)
 
 
-def test_checklist_downloads_carry_the_licence_on_the_page_and_in_their_metadata(content):
+def test_checklist_downloads_carry_the_publisher_and_licence_on_the_page_and_the_licence_in_their_metadata(content):
     checklist = content.checklists[0]
     source = content.find("bronnen", checklist["bronnen"][0])
-    rights = publication.licence_texts(publication.Publication(licentie="CC BY 4.0"))
+    rights = publication.licence_texts(publication.Publication(uitgever="Stichting Voorbeeld", licentie="CC BY 4.0"))
     pdf = checklist_pdf(checklist, [source], VERSION, None, fonts_css(PROJECT / ".cache"), rights=rights)
     with pikepdf.open(io.BytesIO(pdf)) as document:
         assert "CC BY 4.0" in str(document.open_metadata().get("dc:rights"))
@@ -128,6 +128,9 @@ def test_checklist_downloads_carry_the_licence_on_the_page_and_in_their_metadata
     word = Document(io.BytesIO(checklist_docx(checklist, [source], VERSION, rights=rights)))
     assert "CC BY 4.0" in word.core_properties.comments
     assert any("CC BY 4.0" in p.text and "eigen tekst" in p.text for p in word.paragraphs)
+    assert any("Stichting Voorbeeld" in p.text for p in word.paragraphs), "a file handed on says whose it is"
+    pdf_text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    assert "Stichting Voorbeeld" in " ".join(pdf_text.split())
     empty = publication.licence_texts(publication.Publication())
     assert "nog niet vastgesteld" in empty[0] and "nog niet vastgesteld" in empty[1]
 
