@@ -31,6 +31,12 @@ def _id_problems(datasets: dict) -> list[Problem]:
                       for s, section in enumerate(checklist["secties"])
                       for p, point in enumerate(section["punten"])]
             problems += _unique(dataset, points, "punt-id")
+    if "bronnen" in datasets:
+        # One page, one source: two records for the same address show the reader the same source twice.
+        dataset = datasets["bronnen"]
+        addresses = [(("bronnen", i, "adres"), b["adres"].rstrip("/"))
+                     for i, b in enumerate(dataset.data["bronnen"]) if b.get("adres", "onbekend") != "onbekend"]
+        problems += _unique(dataset, addresses, "adres", "geef één bron per pagina; verwijs met die id")
     if "begrippen" in datasets:
         dataset = datasets["begrippen"]
         abbreviations = [(("begrippen", i, "afkorting"), b["afkorting"])
@@ -39,15 +45,15 @@ def _id_problems(datasets: dict) -> list[Problem]:
     return problems
 
 
-def _unique(dataset: Dataset, values: list, what: str) -> list[Problem]:
+def _unique(dataset: Dataset, values: list, what: str, advice: str = "elke id moet uniek zijn") -> list[Problem]:
     first_line: dict = {}
     problems = []
     for path, value in values:
         line = dataset.line(path)
         if value in first_line:
             problems.append(dataset.problem(path, (
-                f"{what} '{value}' komt twee keer voor (eerst op regel {first_line[value]}); "
-                "elke id moet uniek zijn"), record=path[:-1]))
+                f"{what} '{value}' komt twee keer voor (eerst op regel {first_line[value]}); {advice}"),
+                record=path[:-1]))
         else:
             first_line[value] = line
     return problems

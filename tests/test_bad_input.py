@@ -112,6 +112,7 @@ MISTAKES = [
     Mistake("unknown-source", _set(r"^      - (hfnl-[a-z-]+)$", "      - bestaat-niet", "content/principes.yml"),
             "onbekende bron 'bestaat-niet'", "check"),
     Mistake("duplicate-id", lambda p: _duplicate_second_id(p), "komt twee keer voor", "check"),
+    Mistake("source-address-twice", lambda p: _second_source_at_first_address(p), "één bron per pagina", "check"),
     Mistake("empty-list", _set(r"^    taken:\n(      .+\n)+", "    taken: []\n", "content/partners.yml"),
             "de lijst is leeg", "check"),
     Mistake("unknown-field", _set(r"^    naam: (.+)$", r"    naam: \1\n    plaats: Breda", DATA, 1),
@@ -193,6 +194,18 @@ def _duplicate_second_id(project: Path):
     ids = list(re.finditer(r"^  - id: (.+)$", text, re.M))
     path.write_text(text[: ids[1].start()] + f"  - id: {ids[0].group(1)}" + text[ids[1].end():], encoding="utf-8")
     return DATA, text[: ids[1].start()].count("\n") + 1
+
+
+def _second_source_at_first_address(project: Path):
+    """A second record for a page that already has one: the reader would see the same source twice."""
+    file = "content/bronnen.yml"
+    path = project / file
+    text = path.read_text(encoding="utf-8")
+    addresses = list(re.finditer(r"^    adres: (https://.+)$", text, re.M))
+    second = addresses[1]
+    path.write_text(text[: second.start()] + f"    adres: {addresses[0].group(1)}" + text[second.end():],
+                    encoding="utf-8")
+    return file, text[: second.start()].count("\n") + 1
 
 
 def _strip_title(project: Path):
