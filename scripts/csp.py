@@ -45,7 +45,7 @@ def policy(hashes: list[str]) -> str:
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data:",  # Material's icons in its CSS are data: addresses
         "font-src 'self'",
-        "connect-src 'self'",  # the search index
+        "connect-src 'self'",  # the search index and, online, instant navigation
         "worker-src 'self'",  # the search worker
         "object-src 'none'",
         "base-uri 'self'",
