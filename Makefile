@@ -16,13 +16,13 @@ ADDRESS ?= 127.0.0.1:8000
 serve: $(VENV)/.installed pdf
 	$(PY) -m scripts serve --adres $(ADDRESS)
 
-build: $(VENV)/.installed node_modules/.installed pdf
+build: $(VENV)/.installed node_modules/.shipped pdf
 	$(PY) -m scripts build
 
 test: $(VENV)/.installed node_modules/.installed browser pdf clock
 	$(PY) -m pytest
 
-links: $(VENV)/.installed node_modules/.installed pdf
+links: $(VENV)/.installed node_modules/.shipped pdf
 	$(PY) -m scripts links
 
 bench: $(VENV)/.installed node_modules/.installed browser pdf
@@ -45,8 +45,14 @@ $(VENV)/.installed: requirements.lock
 	$(PY) -c 'import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()["purelib"], "handreiking.pth").write_text("$(CURDIR)\n")'
 	touch $@
 
+# Everything in package.json: what the site ships (the offline search shim) and the test tools.
 node_modules/.installed: package.json package-lock.json | node
 	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@ node_modules/.shipped
+
+# Only what the built site ships: a build needs no Lighthouse, vnu or axe.
+node_modules/.shipped: package.json package-lock.json | node
+	npm ci --no-audit --no-fund --ignore-scripts --omit=dev
 	touch $@
 
 # npm and Java (for the HTML checker) and Chromium come from Debian when they are missing.
