@@ -186,6 +186,23 @@ def test_a_nuisance_path_with_psychiatric_problems_reaches_the_case_conference(s
 
 
 @pytest.mark.browser
+def test_scrolling_a_screen_on_a_phone_keeps_its_address(served_site, page_in):
+    """The address is the reader's place: scrolling must not rewrite it (a reload or a step back would lose it)."""
+    page = page_in(viewport={"width": 375, "height": 500})
+    page.goto(served_site + "wat-nu.html#vraag-signaal-1")
+    heading = page.locator(".watnu-scherm__kop")
+    question = heading.inner_text()
+    # Nothing to wait on when nothing may happen: each scroll gets the time a rewrite would take to show (Material's
+    # navigation.tracking waits 250 ms after scrolling stops).
+    for distance in (2000, -4000):
+        page.mouse.wheel(0, distance)
+        page.wait_for_timeout(600)
+        expect(page).to_have_url(re.compile("#vraag-signaal-1$"))
+    page.reload()
+    expect(heading).to_have_text(question)
+
+
+@pytest.mark.browser
 def test_a_rent_path_reaches_the_vroegsignalering_step(served_site, page_in, content):
     page = page_in()
     page.goto(served_site + "wat-nu.html")
