@@ -44,7 +44,8 @@ def scale_project(project: Path, factor: int) -> dict:
     """Multiply corporations, practice records, checklists (with more items) and chapters by factor."""
     content = project / "content"
 
-    def grow(name: str, key: str, change=None):
+    # A copied corporation keeps its name: its sources are about that name ('over' in bronnen.yml, checked).
+    def grow(name: str, key: str, change=None, renamed=("naam", "titel")):
         path = content / f"{name}.yml"
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         records = data[key]
@@ -53,7 +54,7 @@ def scale_project(project: Path, factor: int) -> dict:
             for record in records:
                 clone = json.loads(json.dumps(record))
                 clone["id"] = f"{record['id']}-{copy}"
-                for field in ("naam", "titel"):
+                for field in renamed:
                     if field in clone:
                         clone[field] = f"{clone[field]} ({copy})"
                 if change:
@@ -69,7 +70,7 @@ def scale_project(project: Path, factor: int) -> dict:
                 {**point, "id": f"{point['id']}-extra"} for point in section["punten"]]
 
     counts = {
-        "corporaties": grow("corporaties", "corporaties"),
+        "corporaties": grow("corporaties", "corporaties", renamed=("titel",)),
         "praktijk": grow("praktijk", "praktijk"),
         "checklists": grow("checklists", "checklists", more_items if factor > 1 else None),
     }
@@ -86,6 +87,8 @@ def scale_project(project: Path, factor: int) -> dict:
             text = chapter.read_text(encoding="utf-8")
             text = re.sub(r"\]\((?!https?:)([^)#]+\.md)", r"](../\1", text)  # links now start one folder deeper
             text = whole_dataset.sub("", text)
+            # The whole rule on conditions stands on one page (checked); a copy points to it, as other chapters do.
+            text = text.replace("{{ voorwaarden_regel() }}", "{{ voorwaarden_regel(kort=true) }}")
             (folder / chapter.name).write_text(text, encoding="utf-8")
             extra_nav.append(f"kopie-{copy}/{chapter.name}")
     config = project / "mkdocs.yml"
