@@ -122,6 +122,6 @@
     show();
   }
 
-  // Deferred: the page is parsed. After an instant page change Material runs this script again for the new page.
+  // Deferred: the page is parsed.
   setup();
 })();

@@ -116,13 +116,10 @@
       if (moveFocus) screen.querySelector(".watnu-scherm__kop").focus();
     }
 
-    window.addEventListener("hashchange", function () {
-      if (!document.body.contains(screen)) return; // another page replaced this one (instant navigation)
-      render(true);
-    });
+    window.addEventListener("hashchange", function () { render(true); });
     render(!!location.hash);
   }
 
-  // Deferred: the page is parsed. After an instant page change Material runs this script again for the new page.
+  // Deferred: the page is parsed.
   setup();
 })();
