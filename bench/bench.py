@@ -40,8 +40,7 @@ SCALES = (1, 10, 50)
 # A 50x book is some 5,000 A4 pages and takes WeasyPrint half an hour: no reader gets that, so it is not made.
 BOOK_SCALES = (1, 10)
 GOAL = 1.3
-OWN_ASSETS = ("assets/stylesheets/handreiking.css", "assets/javascripts/checklist.js",
-              "assets/javascripts/trainers.js", "assets/javascripts/sneltoetsen-uit.js")
+OWN_ASSETS = ("assets/stylesheets/handreiking.css", "assets/javascripts/handreiking.js")
 log = logging.getLogger("mkdocs.handreiking.bench")
 log.setLevel(logging.INFO)  # its progress must show while quiet_logs() silences the builds it measures
 

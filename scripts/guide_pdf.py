@@ -87,6 +87,8 @@ def page_section(html: str, src: str, in_book: set[str], site_url: str) -> HtmlE
     for tag, name in _DROP:
         for element in html_tree.with_class(article, tag, name):
             element.drop_tree()
+    for element in article.xpath(".//link | .//script"):  # a tool's own stylesheet and script: the book has its own
+        element.drop_tree()
     for box in article.xpath('.//input[@type="checkbox"]'):
         # On paper an empty box that keeps the item's id, so a link to the item still lands on it.
         paper = html_tree.element("span", {"class": "vakje", "aria-hidden": "true"}, "☐")

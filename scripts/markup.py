@@ -39,6 +39,14 @@ def link(from_path: str, to_path: str) -> str:
     return f"{target}#{anchor}" if anchor else target
 
 
+TOOLS_STYLESHEET = "assets/stylesheets/hulpmiddelen.css"
+
+
+def tools_stylesheet(from_path: str) -> str:
+    """The two tools' stylesheet, linked from their own page only: every other page is spared the request."""
+    return f'<link rel="stylesheet" href="{html_text(link(from_path, TOOLS_STYLESHEET))}">\n'
+
+
 def date_nl(value: str) -> str:
     """'2017-06-14' -> '14 juni 2017', '2022-12' -> 'december 2022', 'z.d.' -> 'zonder datum'."""
     if value == "z.d.":

@@ -6,7 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from scripts.markup import html_text, link, md_text
+from scripts.markup import html_text, link, md_text, tools_stylesheet
 
 # The answer scale, in the order the page offers it: value -> (label, points). 'Weet niet' does not count.
 SCALE = {"nee": ("Nee", 0), "deels": ("Deels", 1), "ja": ("Ja", 2), "weet-niet": ("Weet niet", None)}
@@ -81,8 +81,8 @@ def _html_link(from_src: str, target: str) -> str:
 
 def _intro(from_src: str) -> str:
     selfscan = _html_link(from_src, SELFSCAN)
-    return ('<div class="scan-uitleg">\n'
-            '<p class="scan-zonder-js">Je browser voert geen JavaScript uit. Je kunt de stellingen lezen, maar de '
+    return ('<div class="scan-uitleg">\n' + tools_stylesheet(from_src)
+            + '<p class="scan-zonder-js">Je browser voert geen JavaScript uit. Je kunt de stellingen lezen, maar de '
             f'score komt pas met JavaScript. Zonder score werkt <a href="{selfscan}">de zelfscan om af te vinken</a>.</p>\n'
             '<p class="scan-bewaard" hidden>Je antwoorden blijven alleen in deze browser. Niets gaat naar '
             'een server.</p>\n</div>\n')

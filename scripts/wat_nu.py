@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scripts import section_sources
-from scripts.markup import html_text, link, md_text
+from scripts.markup import html_text, link, md_text, tools_stylesheet
 
 START = "start"
 START_QUESTION = "Wat is er aan de hand?"
@@ -74,7 +74,7 @@ def page(steps: list[dict], checklists: list[dict], from_src: str) -> str:
     """The aid's page: the whole tree as a nested list, then each action under its own heading, then the script."""
     asked = questions(steps)
     titles = {end_id(s["id"]): s["titel"] for s in steps}
-    tree = ('<div class="watnu-boom">\n<h2 id="alle-vragen">Alle vragen op een rij'
+    tree = ('<div class="watnu-boom">\n' + tools_stylesheet(from_src) + '<h2 id="alle-vragen">Alle vragen op een rij'
             '<a class="headerlink" href="#alle-vragen" title="Link naar dit stuk">&para;</a></h2>\n'
             f'<ul class="watnu-lijst">{_node(START, asked, titles, set())}</ul>\n</div>')
     return "\n\n".join([tree, actions(steps, checklists, from_src),

@@ -42,3 +42,13 @@ def test_a_chapter_title_prints_as_written_on_the_cover_in_the_header_and_as_hea
     assert AWKWARD in pages[0]
     assert pages[1].count(AWKWARD) == 2  # the running header and the chapter's own heading
     assert all("&amp;" not in text and "&#39;" not in text for text in pages)
+
+
+def test_a_stylesheet_a_page_links_in_its_text_does_not_restyle_the_book():
+    """The two tools link their own stylesheet inside the page; on paper the book's own style holds."""
+    html = ('<html><body><article class="md-content__inner md-typeset"><h1 id="hulp">Hulp</h1>'
+            '<link rel="stylesheet" href="data:text/css,p%7Bdisplay:none%7D"><p>Deze alinea blijft staan.</p>'
+            "</article></body></html>")
+    pages = page_texts(book_pdf([("hulp.md", "Hulp", html)], date(2026, 11, 23), "https://example.org/gids/",
+                                fonts_css(folder(PROJECT)), title="Hulp", with_contents=False))
+    assert "Deze alinea blijft staan." in " ".join(pages)
