@@ -2,4 +2,6 @@
 
 from scripts.cli import cli
 
-cli(prog_name="python -m scripts")
+# Guarded: a process the build starts to make PDFs side by side imports this module again, and must not run the CLI.
+if __name__ == "__main__":
+    cli(prog_name="python -m scripts")

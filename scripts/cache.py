@@ -5,8 +5,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import multiprocessing
 import os
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
 from typing import Callable
@@ -62,6 +64,35 @@ def cached(cache_dir: Path, key: str, make: Callable[[], bytes]) -> bytes:
         handle.write(data)
     os.replace(handle.name, path)
     return data
+
+
+def cached_all(cache_dir: Path, jobs: dict[str, tuple[Callable[..., bytes], tuple]]) -> dict[str, bytes]:
+    """cached() for many files at once, {key: (function, arguments)}: the ones not kept yet are made side by side,
+    one process per core, so a build from nothing waits for the slowest rather than for all of them in a row."""
+    found: dict[str, bytes] = {}
+    for key in jobs:
+        path = Path(cache_dir) / key[:2] / key
+        try:
+            os.utime(path)
+            found[key] = path.read_bytes()
+        except FileNotFoundError:
+            pass
+    missing = [key for key in jobs if key not in found]
+    if len(missing) > 1 and _cores() > 1:
+        # Fresh processes (spawn), not copies of this one: a copy of a process that runs threads (the preview
+        # server, a test worker) can hang on a lock one of those threads held.
+        with ProcessPoolExecutor(min(_cores(), len(missing)), mp_context=multiprocessing.get_context("spawn")) as pool:
+            futures = {key: pool.submit(jobs[key][0], *jobs[key][1]) for key in missing}
+            made = {key: future.result() for key, future in futures.items()}
+    else:
+        made = {key: jobs[key][0](*jobs[key][1]) for key in missing}
+    for key, data in made.items():
+        found[key] = cached(cache_dir, key, lambda: data)
+    return {key: found[key] for key in jobs}
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0))
 
 
 def prune(cache_dir: Path, keep_days: int = KEEP_DAYS) -> int:

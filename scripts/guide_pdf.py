@@ -5,13 +5,14 @@ from __future__ import annotations
 import posixpath
 import re
 from datetime import date
+from functools import partial
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
 from scripts import html_tree, outputs, pdf_render, publication, site_nav, trainers
-from scripts.cache import cached, code_version, fingerprint, folder
+from scripts.cache import cached_all, code_version, fingerprint, folder
 from scripts.markup import css_string, date_nl, html_text
 from scripts.outputs import AUTHOR, GUIDE, PREVIEW_MARK
 
@@ -222,12 +223,15 @@ def write_all(site_dir: Path, guide, target_dir: Path) -> dict[str, int]:
     books = {outputs.BOOK_PDF: (pages, {"rights": rights})}
     books.update({outputs.chapter_pdf(src): ([(src, title, html)], {"title": title, "with_contents": False, "rights": rights})
                   for src, title, html in pages if outputs.has_chapter_pdf(src)})
+    keys = {path: fingerprint("boek", [(src, trainers.article(html)) for src, _, html in book], options,
+                              guide.version.isoformat(), guide.options.site_url, fonts, code_version(__name__))
+            for path, (book, options) in books.items()}
+    made = cached_all(cache / "boeken", {keys[path]: (partial(book_pdf, **options),
+                                                      (book, guide.version, guide.options.site_url, fonts))
+                                         for path, (book, options) in books.items()})
     sizes = {}
-    for path, (book, options) in books.items():
-        key = fingerprint("boek", [(src, trainers.article(html)) for src, _, html in book], options,
-                          guide.version.isoformat(), guide.options.site_url, fonts, code_version(__name__))
-        data = cached(cache / "boeken", key,
-                      lambda: book_pdf(book, guide.version, guide.options.site_url, fonts, **options))
+    for path, key in keys.items():
+        data = made[key]
         for name in published_names(path, guide.moved):
             target = Path(target_dir) / name
             target.parent.mkdir(parents=True, exist_ok=True)

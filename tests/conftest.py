@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import subprocess
@@ -25,10 +26,20 @@ os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The complete guide, built exactly as `make build` builds it."""
-    site_dir = tmp_path_factory.mktemp("build") / "site"
-    build_site(site_dir, PROJECT)
+def site(tmp_path_factory, worker_id) -> Path:
+    """The complete guide, built exactly as `make build` builds it: once per test run, the workers share it (the
+    pattern of pytest-xdist's documentation). Tests only read it; one that changes a site copies it first."""
+    if worker_id == "master":  # not under xdist
+        site_dir = tmp_path_factory.mktemp("build") / "site"
+        build_site(site_dir, PROJECT)
+        return site_dir
+    run_dir = tmp_path_factory.getbasetemp().parent  # this run's folder, shared by its workers
+    site_dir = run_dir / "site"
+    with open(run_dir / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the other worker waits and then takes the finished site
+        if not (run_dir / "site.done").exists():
+            build_site(site_dir, PROJECT)
+            (run_dir / "site.done").touch()
     return site_dir
 
 
@@ -38,11 +49,14 @@ def content():
 
 
 @pytest.fixture(scope="session")
-def shared_cache(tmp_path_factory) -> Path:
-    """One build cache for the project copies that tests build. Every file in it is keyed by all it is made of
-    (code included), so sharing it only spares the copies making the same PDF twice; the tests that need
-    files made from nothing (test_downloads, test_stale_cache) keep a cache of their own."""
-    return tmp_path_factory.mktemp("cache")
+def shared_cache() -> Path:
+    """The project's own build cache, for the project copies that tests build. Every file in it is keyed by all it
+    is made of (code included), so a copy takes from it only what it would have made the same, and what a copy makes
+    of its changes is kept apart under its own key. The tests that need files made from nothing
+    (test_downloads, test_stale_cache) keep a cache of their own."""
+    cache = PROJECT / FOLDER
+    cache.mkdir(exist_ok=True)
+    return cache
 
 
 def copy_with_shared_cache(target: Path, cache: Path) -> Path:

@@ -20,7 +20,7 @@ from pypdf import PdfReader
 
 from scripts.build import copy_project
 from scripts import cache
-from scripts.cache import FOLDER, cached, fingerprint, folder, prune
+from scripts.cache import FOLDER, cached, cached_all, fingerprint, folder, prune
 from scripts.checklist_header import header_fields
 from scripts.checklist_pdf import checklist_pdf
 from scripts.downloads import checklist_docx
@@ -222,6 +222,14 @@ def test_a_rebuild_takes_unchanged_downloads_from_the_cache(tmp_path):
     assert cached(tmp_path, key, lambda: made.append(1) or b"%PDF twee") == b"%PDF een"
     assert made == [1]
     assert fingerprint("pdf", {"id": "x"}) != fingerprint("pdf", {"id": "y"})
+
+
+def test_many_files_are_made_at_once_and_kept_and_kept_ones_are_not_made_again(tmp_path):
+    keys = [fingerprint("pdf", number) for number in range(3)]
+    cached(tmp_path, keys[0], lambda: b"al bewaard")
+    made = cached_all(tmp_path, {key: (bytes.upper, (f"nieuw {n}".encode(),)) for n, key in enumerate(keys)})
+    assert made == {keys[0]: b"al bewaard", keys[1]: b"NIEUW 1", keys[2]: b"NIEUW 2"}
+    assert cached(tmp_path, keys[2], lambda: b"opnieuw") == b"NIEUW 2"
 
 
 def test_kept_files_no_build_used_for_a_month_are_removed_and_used_ones_stay(tmp_path):

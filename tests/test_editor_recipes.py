@@ -13,8 +13,7 @@ from pathlib import Path
 from docx import Document
 from pypdf import PdfReader
 
-from scripts.build import copy_project
-from tests.conftest import COPY_EPOCH, PROJECT, article_html, run_build
+from tests.conftest import COPY_EPOCH, PROJECT, article_html, copy_with_shared_cache, run_build
 
 
 def recipe(title: str, number: int = 0) -> str:
@@ -28,8 +27,8 @@ def append(path: Path, block: str) -> None:
     path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + block, encoding="utf-8")
 
 
-def test_following_the_readme_recipes_adds_what_they_promise_and_keeps_the_tests_green(tmp_path):
-    project = copy_project(tmp_path / "project", PROJECT)
+def test_following_the_readme_recipes_adds_what_they_promise_and_keeps_the_tests_green(tmp_path, shared_cache):
+    project = copy_with_shared_cache(tmp_path / "project", shared_cache)
     corporation, item, checklist = (recipe("Een corporatie toevoegen"), recipe("Een punt aan een checklist toevoegen"),
                                     recipe("Een checklist toevoegen"))
     append(project / "content" / "corporaties.yml", corporation)

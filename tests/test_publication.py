@@ -22,7 +22,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from scripts.outputs import PREVIEW_MARK
-from tests.conftest import COPY_EPOCH, article_html, article_text, html_pages, run_build
+from tests.conftest import COPY_EPOCH, PROJECT, article_html, article_text, copy_with_shared_cache, html_pages, run_build
 
 PUBLIC = "https://handreiking.voorbeeld.nl/housing-first/"
 LOCAL = (b"127.0.0.1", b"localhost", b"[::1]")
@@ -75,11 +75,8 @@ def publish(project: Path, settings: dict = SETTINGS) -> None:
 
 
 @pytest.fixture(scope="module")
-def release_site(tmp_path_factory) -> Path:
-    from scripts.build import copy_project
-    from tests.conftest import PROJECT
-
-    project = copy_project(tmp_path_factory.mktemp("release") / "project", PROJECT)
+def release_site(tmp_path_factory, shared_cache) -> Path:
+    project = copy_with_shared_cache(tmp_path_factory.mktemp("release") / "project", shared_cache)
     (project / "tests").mkdir()
     (project / "tests" / "published_links.txt").write_bytes((PROJECT / "tests" / "published_links.txt").read_bytes())
     publish(project)
