@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 
 from scripts import (changelog, checklist_pages, checklist_pdf, codeversion, downloads, lessons, macros, outputs, page_dates,
                      pdf_render, project_files, publication, render, site_nav)
-from scripts.cache import cached, code_version, fingerprint, folder
+from scripts.cache import cached_all, code_version, fingerprint, folder
 from scripts.content import Content, load_content
 from scripts.markup import date_nl
 from scripts.version import version_date
@@ -155,21 +155,22 @@ def load(options: Options) -> Guide:
     config_text = (options.root / "mkdocs.yml").read_text(encoding="utf-8-sig")
     config = site_nav.read_mkdocs_yml(options.root / "mkdocs.yml")
     settings = publication.read(config, config_text, outputs.is_preview(options.site_url))
-    made = {}
     fonts = pdf_render.fonts_css(cache)
     rule = content.find("begrippen", "voorwaarden")
     preview = outputs.is_preview(options.site_url)
     rights = publication.licence_texts(settings)
-    makers = {"pdf": (checklist_pdf, lambda c, s, r: checklist_pdf.checklist_pdf(c, s, version, r, fonts, preview, rights)),
-              "docx": (downloads, lambda c, s, r: downloads.checklist_docx(c, s, version, r, preview, rights))}
+    jobs, keys = {}, {}
     for checklist in content.checklists:
         sources = [content.find("bronnen", b) for b in checklist["bronnen"]]
         shown_rule = rule if checklist_pages.mentions_conditions(checklist) else None
-        for kind, (maker, make) in makers.items():
+        for kind, (maker, make, extra) in {"pdf": (checklist_pdf, checklist_pdf.checklist_pdf, (fonts,)),
+                                           "docx": (downloads, downloads.checklist_docx, ())}.items():
             key = fingerprint(kind, checklist, sources, shown_rule, fonts, version.isoformat(), preview, rights,
                               code_version(maker.__name__))
-            made[outputs.checklist_download(checklist["id"], kind)] = cached(
-                cache / "downloads", key, lambda: make(checklist, sources, shown_rule))
+            keys[outputs.checklist_download(checklist["id"], kind)] = key
+            jobs[key] = (make, (checklist, sources, version, shown_rule, *extra, preview, rights))
+    found = cached_all(cache / "downloads", jobs)
+    made = {path: found[key] for path, key in keys.items()}
     nav = site_nav.with_section_entries(config["nav"], outputs.CHECKLISTS_SECTION,
                                         checklist_pages.nav_entries(content.checklists), config_text)
     return Guide(options, content, version, MappingProxyType(made), nav,

@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 from scripts import handout_doc, handouts, links, moodle, outputs, pdf_render, publication
-from scripts.cache import cached, code_version, fingerprint, folder
+from scripts.cache import cached_all, code_version, fingerprint, folder
 from scripts.pipeline import Guide
 
 
@@ -38,7 +38,7 @@ def lesson_files(guide: Guide, listing: list[dict]) -> dict[str, bytes]:
     pages = {page["src"]: page for page in listing}
     site_url, version, preview = guide.options.site_url, guide.version, outputs.is_preview(guide.options.site_url)
     addresses = handouts.Addresses(site_url, section_titles(listing))
-    made, chapters = {}, []
+    made, chapters, jobs = {}, [], {}  # made: a file's bytes, or first the key it will be kept under
     licence, rights = publication.licence_texts(guide.publication)  # on the paper, in the file's metadata
     for lesson in guide.content.lesmateriaal:
         page = pages[lesson["hoofdstuk"]]
@@ -51,21 +51,23 @@ def lesson_files(guide: Guide, listing: list[dict]) -> dict[str, bytes]:
         }
         for audience, (title, blocks) in documents.items():
             subject = f"{outputs.HANDOUTS[audience]} uit de {outputs.GUIDE}"
-            makers = {"pdf": lambda: handout_doc.to_pdf(blocks + [("p", licence)], title, version, fonts, preview, rights),
-                      "docx": lambda: handout_doc.to_docx(blocks + [("p", licence)], title, subject, version, preview,
-                                                          rights)}
-            for kind, make in makers.items():
+            paper = blocks + [("p", licence)]
+            makers = {"pdf": (handout_doc.to_pdf, (paper, title, version, fonts, preview, rights)),
+                      "docx": (handout_doc.to_docx, (paper, title, subject, version, preview, rights))}
+            for kind, job in makers.items():
                 key = fingerprint("hand-out", audience, kind, title, repr(blocks), licence, rights, fonts, version.isoformat(), preview,
                                   code_version(handout_doc.__name__))
-                made[outputs.handout(lesson["id"], kind, audience)] = cached(cache / "downloads", key, make)
+                made[outputs.handout(lesson["id"], kind, audience)], jobs[key] = key, job
         if lesson.get("zelftoets"):
             title = f"Zelftoets: {page['title']}"
             blocks = handouts.quiz_paper(lesson, page["title"], addresses)
             key = fingerprint("zelftoets", title, repr(blocks), licence, rights, fonts, version.isoformat(), preview,
                               code_version(handout_doc.__name__))
-            made[outputs.quiz(lesson["id"], "pdf")] = cached(
-                cache / "downloads", key, lambda: handout_doc.to_pdf(blocks + [("p", licence)], title, version, fonts, preview, rights))
+            made[outputs.quiz(lesson["id"], "pdf")] = key
+            jobs[key] = (handout_doc.to_pdf, (blocks + [("p", licence)], title, version, fonts, preview, rights))
             made[outputs.quiz(lesson["id"])] = moodle.quiz_xml([(lesson, page["title"])], addresses)
+    found = cached_all(cache / "downloads", jobs)
+    made = {path: found[value] if isinstance(value, str) else value for path, value in made.items()}
     if any(lesson.get("zelftoets") for lesson, _ in chapters):
         made[outputs.QUIZ_ALL] = moodle.quiz_xml(chapters, addresses)
     return made
