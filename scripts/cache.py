@@ -56,43 +56,46 @@ def code_version(module: str) -> str:
 
 def cached(cache_dir: Path, key: str, make: Callable[[], bytes]) -> bytes:
     """The bytes stored under key, or make them once and store them (written atomically)."""
-    path = Path(cache_dir) / key[:2] / key
-    try:
-        os.utime(path)  # used now: prune() keeps it
-        return path.read_bytes()
-    except FileNotFoundError:  # not made yet, or pruned by another build a moment ago
-        pass
-    data = make()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
-        handle.write(data)
-    os.replace(handle.name, path)
+    data = _kept(cache_dir, key)
+    if data is None:
+        data = make()
+        _keep(cache_dir, key, data)
     return data
 
 
 def cached_all(cache_dir: Path, jobs: dict[str, tuple[Callable[..., bytes], tuple]]) -> dict[str, bytes]:
     """cached() for many files at once, {key: (function, arguments)}: the ones not kept yet are made side by side,
     one process per core, so a build from nothing waits for the slowest rather than for all of them in a row."""
-    found: dict[str, bytes] = {}
-    for key in jobs:
-        path = Path(cache_dir) / key[:2] / key
-        try:
-            os.utime(path)
-            found[key] = path.read_bytes()
-        except FileNotFoundError:
-            pass
-    missing = [key for key in jobs if key not in found]
+    found = {key: _kept(cache_dir, key) for key in jobs}
+    missing = [key for key, data in found.items() if data is None]
     if len(missing) >= _SIDE_BY_SIDE_FROM and _cores() > 1:
         # Fresh processes (spawn), not copies of this one: a copy of a process that runs threads (the preview
         # server, a test worker) can hang on a lock one of those threads held.
         with ProcessPoolExecutor(min(_cores(), len(missing)), mp_context=multiprocessing.get_context("spawn")) as pool:
             futures = {key: pool.submit(jobs[key][0], *jobs[key][1]) for key in missing}
-            made = {key: future.result() for key, future in futures.items()}
+            found.update({key: future.result() for key, future in futures.items()})
     else:
-        made = {key: jobs[key][0](*jobs[key][1]) for key in missing}
-    for key, data in made.items():
-        found[key] = cached(cache_dir, key, lambda: data)
-    return {key: found[key] for key in jobs}
+        found.update({key: jobs[key][0](*jobs[key][1]) for key in missing})
+    for key in missing:
+        _keep(cache_dir, key, found[key])
+    return found
+
+
+def _kept(cache_dir: Path, key: str) -> bytes | None:
+    path = Path(cache_dir) / key[:2] / key
+    try:
+        os.utime(path)  # used now: prune() keeps it
+        return path.read_bytes()
+    except FileNotFoundError:  # not made yet, or pruned by another build a moment ago
+        return None
+
+
+def _keep(cache_dir: Path, key: str, data: bytes) -> None:
+    path = Path(cache_dir) / key[:2] / key
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
+        handle.write(data)
+    os.replace(handle.name, path)
 
 
 def _cores() -> int:

@@ -72,7 +72,8 @@ def body(checklist: dict, sizes: dict, from_src: str) -> str:
 
 
 def header_block(checklist: dict) -> str:
-    """Fields for who or what, the date and who was present; assets/javascripts/handreiking.js keeps them in this browser only."""
+    """Fields for who or what, the date and who was present; assets/javascripts/handreiking.js keeps them in this
+    browser only."""
     cid = html_text(checklist["id"])
     fields = []
     for name, label in header_fields(checklist):

@@ -13,7 +13,8 @@ ANCHOR = "lesmateriaal"  # the box's own address on every chapter (the link cont
 
 def box(lesson: dict, source: dict, from_src: str) -> str:
     """The 'Voor trainers' box for the end of a chapter: closed until a trainer opens it or a link points into it
-    (#lesmateriaal; assets/javascripts/handreiking.js opens it). Its heading puts it in the page contents and in search."""
+    (#lesmateriaal; assets/javascripts/handreiking.js opens it). Its heading puts it in the page contents and in
+    search."""
     return ('\n\n<details class="voor-trainers" markdown>\n<summary>Voor trainers: lesmateriaal bij dit hoofdstuk'
             f"</summary>\n\n## Lesmateriaal voor trainers {{ #{ANCHOR} }}\n\n{body(lesson, source, from_src)}\n</details>\n")
 

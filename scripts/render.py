@@ -198,7 +198,8 @@ def route(steps: list[dict], checklists: list[dict], from_src: str) -> str:
 
 def route_bars(steps: list[dict], src: str) -> str:
     """HTML: for every route step that links to this page, a hidden bar 'Stap 3 van 8: ...' with the previous and
-    next step. assets/javascripts/handreiking.js shows the one named by ?stap= in the address; without it, none shows."""
+    next step. assets/javascripts/handreiking.js shows the one named by ?stap= in the address; without it, none
+    shows."""
     here = page_url(src)
     total = len(steps)
 

@@ -224,12 +224,13 @@ def test_a_rebuild_takes_unchanged_downloads_from_the_cache(tmp_path):
     assert fingerprint("pdf", {"id": "x"}) != fingerprint("pdf", {"id": "y"})
 
 
-def test_many_files_are_made_at_once_and_kept_and_kept_ones_are_not_made_again(tmp_path):
-    keys = [fingerprint("pdf", number) for number in range(3)]
+@pytest.mark.parametrize("missing", [2, 6], ids=["in-this-process", "side-by-side"])
+def test_many_files_are_made_at_once_and_kept_and_kept_ones_are_not_made_again(tmp_path, missing):
+    keys = [fingerprint("pdf", number) for number in range(missing + 1)]
     cached(tmp_path, keys[0], lambda: b"al bewaard")
     made = cached_all(tmp_path, {key: (bytes.upper, (f"nieuw {n}".encode(),)) for n, key in enumerate(keys)})
-    assert made == {keys[0]: b"al bewaard", keys[1]: b"NIEUW 1", keys[2]: b"NIEUW 2"}
-    assert cached(tmp_path, keys[2], lambda: b"opnieuw") == b"NIEUW 2"
+    assert made == {keys[0]: b"al bewaard", **{key: f"NIEUW {n}".encode() for n, key in enumerate(keys) if n}}
+    assert cached(tmp_path, keys[-1], lambda: b"opnieuw") == f"NIEUW {missing}".encode()
 
 
 def test_kept_files_no_build_used_for_a_month_are_removed_and_used_ones_stay(tmp_path):

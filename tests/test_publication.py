@@ -22,7 +22,8 @@ from docx import Document
 from pypdf import PdfReader
 
 from scripts.outputs import PREVIEW_MARK
-from tests.conftest import COPY_EPOCH, PROJECT, article_html, article_text, copy_with_shared_cache, html_pages, run_build
+from tests.conftest import (COPY_EPOCH, PROJECT, article_html, article_text, copy_with_shared_cache, html_pages,
+                            run_build)
 
 PUBLIC = "https://handreiking.voorbeeld.nl/housing-first/"
 LOCAL = (b"127.0.0.1", b"localhost", b"[::1]")
