@@ -25,6 +25,20 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
 
 
+# The files that take longest, longest first: pytest-xdist hands out whole files in collection order (see addopts in
+# pyproject.toml), so no worker is left running a long file alone at the end. Those that build a project copy of
+# their own come first, while one worker builds the guide the others share. Files not listed follow by name.
+LONGEST_FIRST = ("test_editor_recipes.py", "test_publication.py", "test_bad_input.py", "test_downloads.py",
+                 "test_accessibility.py", "test_reader.py", "test_links.py", "test_pdfs.py", "test_scan.py",
+                 "test_search.py", "test_stale_cache.py", "test_engines.py", "test_privacy.py", "test_trainers.py",
+                 "test_preview.py", "test_wat_nu.py")
+
+
+def pytest_collection_modifyitems(items):
+    rank = {name: place for place, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory, worker_id) -> Path:
     """The complete guide, built exactly as `make build` builds it: once per test run, the workers share it (the

@@ -31,6 +31,8 @@ PATCHES = [
      "copies of Material's partials with one change each (no block exists for it)"),
     ("mkdocs-material", "9.8.1", "overrides/partials/zoekvragen.js",
      "the search worker gets the index as {type: 0, data: index} and each query as {type: 2, data: text}"),
+    ("mkdocs-material", "9.8.1", "tests/test_search.py",
+     "the search worker answers each query {type: 2} with one message {type: 3}; the search tests wait on it"),
 ]
 
 

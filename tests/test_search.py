@@ -99,30 +99,67 @@ QUERIES = [
 ]
 
 
+# Counts the queries Material sends its search worker and the answers it gets back (Material 9.8: a query is
+# {type: 2}, an answer {type: 3}; tests/test_patches.py), with what the search box held when each query went out.
+# A page opened with it lets top_pages wait for the answer to exactly the typed query instead of polling.
+WATCH_SEARCH = """
+(() => {
+  const Native = window.Worker;
+  if (!Native) return;
+  const state = window.__zoekwachter = {sent: 0, answered: 0, typed: null};
+  window.Worker = function (url, options) {
+    const worker = new Native(url, options);
+    const post = worker.postMessage.bind(worker);
+    worker.postMessage = (message, transfer) => {
+      if (message && message.type === 2) {
+        state.sent += 1;
+        state.typed = document.querySelector("input.md-search__input").value;
+      }
+      return transfer ? post(message, transfer) : post(message);
+    };
+    worker.addEventListener("message", event => { if (event.data && event.data.type === 3) state.answered += 1; });
+    return worker;
+  };
+  window.Worker.prototype = Native.prototype;
+})();
+"""
+_NEXT_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
 def top_pages(page, query: str, count: int = 3, root: str | None = None) -> list[str]:
     """Type the query key by key (Material ignores fill()) and return the first result pages.
 
     Pages are given relative to root (the site's address; by default the server's root).
     """
+    watched = page.evaluate("() => Boolean(window.__zoekwachter)")
     box = page.locator("input.md-search__input")
     box.click()
     box.press("Control+A")
     box.press("Backspace")
-    box.press_sequentially(query, delay=20)
+    box.press_sequentially(query, delay=0 if watched else 20)
     page.wait_for_function(
         "q => !['', 'Zoeken initialiseren'].includes(document.querySelector('.md-search-result__meta').textContent.trim())"
         " && document.querySelector('input.md-search__input').value === q", arg=query)
-    # Material debounces the query, and on a busy machine the results of a shorter prefix may still be showing:
-    # read until two reads 300 ms apart agree.
     read = "links => links.map(a => a.href)"
     results = page.locator("li.md-search-result__item > a.md-search-result__link")
-    hrefs, previous = None, results.evaluate_all(read)
-    for _ in range(20):
-        page.wait_for_timeout(300)
-        hrefs = results.evaluate_all(read)
-        if hrefs == previous:
-            break
-        previous = hrefs
+    if watched:
+        # Every query answered, the last one the typed text; then the list as drawn once two frames agree.
+        page.wait_for_function("q => { const s = window.__zoekwachter; return s.answered === s.sent && s.typed === q; }",
+                               arg=query)
+        hrefs, previous = results.evaluate_all(read), None
+        while hrefs != previous:
+            page.evaluate(_NEXT_FRAMES)
+            previous, hrefs = hrefs, results.evaluate_all(read)
+    else:
+        # Material debounces the query, and on a busy machine the results of a shorter prefix may still be
+        # showing: read until two reads 300 ms apart agree.
+        hrefs, previous = None, results.evaluate_all(read)
+        for _ in range(20):
+            page.wait_for_timeout(300)
+            hrefs = results.evaluate_all(read)
+            if hrefs == previous:
+                break
+            previous = hrefs
     pages = []
     for href in hrefs:
         path = href.split("?")[0].split("#")[0].removeprefix(root) if root else urlsplit(href).path.lstrip("/")
@@ -134,6 +171,7 @@ def top_pages(page, query: str, count: int = 3, root: str | None = None) -> list
 @pytest.fixture(scope="module")
 def search_page(browser, served_site):
     context = browser.new_context()
+    context.add_init_script(WATCH_SEARCH)
     page = context.new_page()
     page.goto(served_site + "index.html")
     yield page
