@@ -42,7 +42,6 @@ body { font: 10pt/1.45 Handreiking; color: #111; }
 .inhoud { break-before: page; } .inhoud h2 { bookmark-level: none; }
 .inhoud ol { list-style: none; padding: 0; } .inhoud li { margin: 0 0 3pt; }
 .inhoud a { color: #111; text-decoration: none; }
-.inhoud a::after { content: leader(".") target-counter(attr(href), page); }
 section.pagina > h1, article > h1 { string-set: hoofdstuk content(); break-before: page; font-size: 20pt;
   bookmark-level: 1; margin: 0 0 10pt; }
 h2 { font-size: 14pt; margin: 16pt 0 5pt; bookmark-level: 2; break-after: avoid; }
@@ -50,7 +49,6 @@ h3 { font-size: 11.5pt; margin: 12pt 0 4pt; bookmark-level: none; break-after: a
 h4, h5, h6 { bookmark-level: none; break-after: avoid; }
 p, li { orphans: 2; widows: 2; }
 a { color: #00505a; } a.extern::after { content: " (" attr(href) ")"; font-size: 8.5pt; word-break: break-all; }
-a.intern::after { content: " (zie p. " target-counter(attr(href), page) ")"; }
 .bronverwijzing a.intern::after { content: none; }
 #bronnen-per-hoofdstuk h2 { font-size: 12pt; bookmark-level: none; }
 table { border-collapse: collapse; width: 100%%; margin: 6pt 0 10pt; font-size: 9pt; }
@@ -166,11 +164,24 @@ def book_html(pages: list[tuple[str, str, str]], version: date, site_url: str, f
     for link in html_tree.with_class(book, "a", "intern"):
         if link.get("href", "").removeprefix("#") not in ids:  # a place the book does not hold has no page number
             html_tree.remove_class(link, "intern")
+    page_numbers = _page_number_rules([_slug(src) for src, _, _ in pages] if with_contents else [],
+                                      [link.get("href") for link in html_tree.with_class(book, "a", "intern")])
     moment = f"{version.isoformat()}T00:00:00Z"
     return (f'<!doctype html><html lang="nl-NL"><head><meta charset="utf-8"><title>{html_text(title)}</title>'
             f'<meta name="author" content="{AUTHOR}"><meta name="dcterms.created" content="{moment}">'
-            f'<meta name="dcterms.modified" content="{moment}"><style>{fonts}\n{style}</style></head>'
+            f'<meta name="dcterms.modified" content="{moment}"><style>{fonts}\n{page_numbers}\n{style}</style></head>'
             f"<body>{cover}{contents}{html_tree.fragment_html(book)}</body></html>")
+
+
+def _page_number_rules(contents: list[str], references: list[str]) -> str:
+    """The page numbers in the contents and after "zie p.", one rule per place: with target-counter(attr(href))
+    WeasyPrint 70 cannot tell a reference that its place moved, so it laid out every page holding one twice more."""
+    rules = [f'.inhoud a[href="#{css_string(slug)}"]::after '
+             f'{{ content: leader(".") target-counter("#{css_string(slug)}", page); }}' for slug in contents]
+    rules += [f'a.intern[href="{css_string(href)}"]::after '
+              f'{{ content: " (zie p. " target-counter("{css_string(href)}", page) ")"; }}'
+              for href in dict.fromkeys(references)]
+    return "\n".join(rules)
 
 
 def _sources_at_the_back(book: HtmlElement, titles: dict[str, str]) -> None:

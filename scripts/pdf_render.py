@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import copy
 import io
 import logging
 from importlib.metadata import version
@@ -81,6 +82,50 @@ def _remember_page_references() -> None:
     pydyf.PDF.page_references = property(page_references)
 
 
+def _keep_target_counters_apart() -> None:
+    """WeasyPrint 70 files a box's target-counter() ("zie p. N", the contents) under the box's own page counters
+    as well (formatting_structure/build.py reuses the name missing_counters for the target's list). Such a box was
+    then laid out again whenever the total page count changed, which it does after the first pass. The guide's
+    content shows no page counter of its own, so a list that is the target's is not the box's."""
+    from weasyprint.css.targets import TargetCollector
+
+    original = TargetCollector.collect_missing_counters
+    if getattr(original, "kept_apart", False):
+        return
+
+    def collect_missing_counters(self, parent_box, css_token, parse_again_function, missing_counters,
+                                 missing_target_counters):
+        if any(missing_counters is listed for listed in missing_target_counters.values()):
+            missing_counters = []
+        original(self, parent_box, css_token, parse_again_function, missing_counters, missing_target_counters)
+
+    collect_missing_counters.kept_apart = True
+    TargetCollector.collect_missing_counters = collect_missing_counters
+
+
+def _news_only_of_moved_targets() -> None:
+    """WeasyPrint 70 lays out again every page referring to a target whose page counters changed, the total page
+    count included, which changes after the first pass: every reference's page once more. Only the target's own
+    page number is news to the guide's references."""
+    from weasyprint.css.targets import TargetCollector
+
+    original = TargetCollector.cache_target_page_counters
+    if getattr(original, "page_only", False):
+        return
+
+    def cache_target_page_counters(self, anchor_name, page_counter_values, page_maker_index, page_maker):
+        item = self.target_lookup_items.get(anchor_name)
+        if (not self.collecting and item and item.state == "up-to-date" and item.cached_page_counter_values
+                and item.cached_page_counter_values.get("page") == page_counter_values.get("page")):
+            item.page_maker_index = page_maker_index
+            item.cached_page_counter_values = copy.deepcopy(page_counter_values)
+            return
+        original(self, anchor_name, page_counter_values, page_maker_index, page_maker)
+
+    cache_target_page_counters.page_only = True
+    TargetCollector.cache_target_page_counters = cache_target_page_counters
+
+
 def render(html: str, preview: bool = False, rights: str = "") -> bytes:
     """A tagged PDF/UA-1 file with fillable forms; tabbing follows the structure; a fixed document id. A preview
     carries the preview mark at the top of every page, the cover included; rights goes into the XMP (dc:rights)."""
@@ -90,6 +135,8 @@ def render(html: str, preview: bool = False, rights: str = "") -> bytes:
     from weasyprint.urls import FatalURLFetchingError
 
     _remember_page_references()
+    _keep_target_counters_apart()
+    _news_only_of_moved_targets()
     if preview:
         html = html.replace("</head>", f"<style>{_PREVIEW_STYLE}</style></head>", 1)
 

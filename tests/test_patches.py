@@ -17,6 +17,9 @@ from tests.conftest import PROJECT
 PATCHES = [
     ("pydyf", "0.13.0", "scripts/pdf_render.py",
      "PDF.page_references is a property listing every page anew; made linear for books of 100+ pages"),
+    ("weasyprint", "70.0", "scripts/pdf_render.py",
+     "TargetCollector.collect_missing_counters gets the target's list as the box's own (build.py reuses a name); "
+     "cache_target_page_counters tells references of any change in a target's page counters, the total included"),
     ("mkdocs-redirects", "1.2.3", "scripts/redirect_page.py",
      "the module constant HTML_TEMPLATE is the redirect page; replaced by a Dutch page carrying the anchor"),
     ("mkdocs-macros-plugin", "1.5.0", "scripts/page_errors.py",
@@ -50,8 +53,11 @@ def test_the_patched_internals_still_exist():
     import mkdocs_redirects.plugin
     import pydyf
     from mkdocs.livereload import LiveReloadServer
+    from weasyprint.css.targets import TargetCollector
 
     assert isinstance(pydyf.PDF.__dict__.get("page_references"), property)
+    for method in ("collect_missing_counters", "cache_target_page_counters"):
+        assert callable(getattr(TargetCollector, method, None))
     assert isinstance(mkdocs_redirects.plugin.HTML_TEMPLATE, str)
     assert hasattr(mkdocs_macros.errors.format_error, "register")
     assert callable(getattr(LiveReloadServer, "_inject_js_into_html", None))

@@ -172,6 +172,18 @@ def test_the_book_prints_every_address_once_and_page_numbers_for_its_own_referen
     assert "Lees meer over deze stap (zie p." in text
 
 
+def test_the_contents_and_the_references_give_the_page_their_target_is_on(book_pages):
+    """Each chapter in the contents starts at the top of the page it names, and every
+    "zie p." names a page of the book: WeasyPrint works these numbers out over more than one layout pass."""
+    contents_page = next(number for number, page in enumerate(book_pages) if page.lstrip().startswith("Inhoud"))
+    entries = re.findall(r"^(.+?) ?\.{3,} ?(\d+)$", book_pages[contents_page], re.M)
+    assert len(entries) >= 10
+    for title, number in entries:
+        assert words(book_pages[int(number) - 1]).startswith(words(title)), f"'{title}' begint niet op p. {number}"
+    numbers = [int(n) for n in re.findall(r"\(zie p\. (\d+)\)", " ".join(book_pages))]
+    assert numbers and all(1 <= n <= len(book_pages) for n in numbers), sorted(set(numbers))[:5]
+
+
 def test_the_book_leaves_out_the_trainers_lessons(book_text, site):
     text = book_text
     summary = re.search(r'<details class="voor-trainers">\s*<summary>(.*?)</summary>',
