@@ -1,4 +1,8 @@
-"""An editor's mistakes through the real commands: a Dutch message with file and line, no traceback, site/ unchanged.
+"""An editor's mistakes: a Dutch message with file and line, no traceback, site/ unchanged.
+
+A mistake in a page, the config or a template goes through the real `make build`. A mistake in content/ goes
+through the check that `make check` runs, in the test's own process: the command adds only its log line, and
+test_several_mistakes_are_all_reported_at_once runs it for real.
 
 Each mistake finds its place by the structure of the files (the first corporation's name, the first checklist item),
 never by today's wording, so editing the guide never breaks these tests. The table in SCHRIJFWIJZER.md lists them.
@@ -17,6 +21,9 @@ from typing import Callable
 
 import pytest
 
+from scripts.content import load_content
+from scripts.problems import EditorError
+from scripts.project_files import refuse_symlinks
 from tests.conftest import COPY_EPOCH, article_text, copy_with_shared_cache, run_build
 
 # English that MkDocs, Jinja or Python would print instead of the guide's own message.
@@ -269,6 +276,16 @@ def good_site(tmp_path_factory, shared_cache) -> Path:
     return project / "site"
 
 
+def check_in_process(project: Path) -> tuple[int, str]:
+    """What `make check` says about a project copy (exit code, message), without starting the command."""
+    try:
+        refuse_symlinks(project)
+        load_content(project / "content")
+    except EditorError as error:
+        return 1, str(error)
+    return 0, "content/ is in orde"
+
+
 def run_check(project: Path) -> subprocess.CompletedProcess:
     """`python -m scripts check` in a project folder, as `make check` runs it."""
     return subprocess.run([sys.executable, "-m", "scripts", "check"], cwd=project, capture_output=True, text=True,
@@ -284,10 +301,12 @@ def test_every_mistake_gives_a_dutch_message_with_file_and_line(project_copy, go
     for name, value in mistake.environment:
         monkeypatch.setenv(name, value)
 
-    result = run_check(project_copy) if mistake.command == "check" else run_build(project_copy, site, "--zonder-offline")
-
-    said = result.stdout + result.stderr
-    assert result.returncode != 0, said
+    if mistake.command == "check":
+        returncode, said = check_in_process(project_copy)
+    else:
+        result = run_build(project_copy, site, "--zonder-offline")
+        returncode, said = result.returncode, result.stdout + result.stderr
+    assert returncode != 0, said
     assert mistake.phrase in said, said
     assert (f"{file}:{line}" if line else file) in said, said
     assert not [english for english in ENGLISH if english in said], said
