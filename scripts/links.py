@@ -76,12 +76,19 @@ def broken_addresses(site_dir: Path, addresses: list[str]) -> list[str]:
     """The addresses that no longer lead to their page and anchor, each with the reason."""
     site_dir = Path(site_dir)
     broken = []
+    read: dict[Path, _PageFacts] = {}
+
+    def facts_of(page: Path) -> _PageFacts:  # most pages are named by many addresses, one per section: read once
+        if page not in read:
+            read[page] = _facts(page)
+        return read[page]
+
     for address in addresses:
         path, _, anchor = address.partition("#")
         target = site_dir / path
         hops = 0
         while target.is_file() and target.suffix == ".html" and hops < 5:
-            facts = _facts(target)
+            facts = facts_of(target)
             if facts.redirect is None:
                 break
             redirected = urlsplit(urljoin(target.relative_to(site_dir).as_posix(), facts.redirect))
@@ -90,7 +97,7 @@ def broken_addresses(site_dir: Path, addresses: list[str]) -> list[str]:
             hops += 1
         if not target.is_file():
             broken.append(f"{address}: de pagina of het bestand bestaat niet meer")
-        elif anchor and target.suffix == ".html" and anchor not in _facts(target).ids:
+        elif anchor and target.suffix == ".html" and anchor not in facts_of(target).ids:
             broken.append(f"{address}: het anker #{anchor} staat niet meer op {target.relative_to(site_dir).as_posix()}")
     return broken
 
