@@ -54,13 +54,11 @@ def mkdocs_once(config_file: Path, site_dir: Path) -> None:
 
 @cli.command(help="Controleer alleen de gegevens in content/: snel, voor redacteuren.")
 def check() -> None:
-    from scripts.content import load_content
+    from scripts.content import check_project
     from scripts.problems import EditorError
-    from scripts.project_files import refuse_symlinks
 
     try:
-        refuse_symlinks(PROJECT_DIR)
-        load_content(PROJECT_DIR / "content")
+        check_project(PROJECT_DIR)
     except EditorError as error:
         log.error("%s", error)
         sys.exit(1)

@@ -12,6 +12,7 @@ from referencing import Registry, Resource
 from scripts import data_checks, lesson_checks, trust_checks
 from scripts.cache import code_version, fingerprint
 from scripts.problems import Problem, ContentError, describe_schema_error
+from scripts.project_files import refuse_symlinks
 from scripts.yaml_source import Dataset, parse, read
 
 DATASETS = ("bronnen", "corporaties", "principes", "checklists", "praktijk", "partners", "begrippen", "route",
@@ -49,6 +50,12 @@ class Content:
 
 class UnknownRecord(LookupError):
     """A page or a route asks for an id that its dataset does not have."""
+
+
+def check_project(root: Path, checked_dir: Path | None = None) -> Content:
+    """What `make check` checks, and every build first: no symbolic link in docs/ or content/, then content/."""
+    refuse_symlinks(root)
+    return load_content(Path(root) / "content", checked_dir=checked_dir)
 
 
 def load_content(content_dir: Path, shown_as: str = "content", checked_dir: Path | None = None) -> Content:

@@ -13,9 +13,9 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 
 from scripts import (changelog, checklist_pages, checklist_pdf, codeversion, downloads, lessons, macros, outputs, page_dates,
-                     pdf_render, project_files, publication, render, site_nav)
+                     pdf_render, publication, render, site_nav)
 from scripts.cache import cached_all, code_version, fingerprint, folder
-from scripts.content import Content, load_content
+from scripts.content import Content, check_project
 from scripts.markup import date_nl
 from scripts.version import version_date
 
@@ -148,9 +148,8 @@ def load(options: Options) -> Guide:
         raise RestartNeeded("De code in scripts/ is veranderd sinds deze bouw begon. Stop het programma "
                             "(Ctrl+C) en start het opnieuw; make serve doet dat vanzelf.")
     check_site_url(options.site_url)
-    project_files.refuse_symlinks(options.root)
     cache = folder(options.root)
-    content = load_content(options.root / "content", checked_dir=cache / "gecontroleerd")
+    content = check_project(options.root, checked_dir=cache / "gecontroleerd")
     version = version_date(options.root)
     config_text = (options.root / "mkdocs.yml").read_text(encoding="utf-8-sig")
     config = site_nav.read_mkdocs_yml(options.root / "mkdocs.yml")

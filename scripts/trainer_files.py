@@ -38,7 +38,7 @@ def lesson_files(guide: Guide, listing: list[dict]) -> dict[str, bytes]:
     pages = {page["src"]: page for page in listing}
     site_url, version, preview = guide.options.site_url, guide.version, outputs.is_preview(guide.options.site_url)
     addresses = handouts.Addresses(site_url, section_titles(listing))
-    made, chapters, jobs = {}, [], {}  # made: a file's bytes, or first the key it will be kept under
+    made, chapters, jobs, kept_as = {}, [], {}, {}  # kept_as: a file's key in the cache, its bytes come later
     licence, rights = publication.licence_texts(guide.publication)  # on the paper, in the file's metadata
     for lesson in guide.content.lesmateriaal:
         page = pages[lesson["hoofdstuk"]]
@@ -57,17 +57,18 @@ def lesson_files(guide: Guide, listing: list[dict]) -> dict[str, bytes]:
             for kind, job in makers.items():
                 key = fingerprint("hand-out", audience, kind, title, repr(blocks), licence, rights, fonts, version.isoformat(), preview,
                                   code_version(handout_doc.__name__))
-                made[outputs.handout(lesson["id"], kind, audience)], jobs[key] = key, job
+                path = outputs.handout(lesson["id"], kind, audience)
+                made[path], kept_as[path], jobs[key] = None, key, job
         if lesson.get("zelftoets"):
             title = f"Zelftoets: {page['title']}"
             blocks = handouts.quiz_paper(lesson, page["title"], addresses)
             key = fingerprint("zelftoets", title, repr(blocks), licence, rights, fonts, version.isoformat(), preview,
                               code_version(handout_doc.__name__))
-            made[outputs.quiz(lesson["id"], "pdf")] = key
+            made[outputs.quiz(lesson["id"], "pdf")], kept_as[outputs.quiz(lesson["id"], "pdf")] = None, key
             jobs[key] = (handout_doc.to_pdf, (blocks + [("p", licence)], title, version, fonts, preview, rights))
             made[outputs.quiz(lesson["id"])] = moodle.quiz_xml([(lesson, page["title"])], addresses)
     found = cached_all(cache / "downloads", jobs)
-    made = {path: found[value] if isinstance(value, str) else value for path, value in made.items()}
+    made = {path: found[kept_as[path]] if path in kept_as else data for path, data in made.items()}
     if any(lesson.get("zelftoets") for lesson, _ in chapters):
         made[outputs.QUIZ_ALL] = moodle.quiz_xml(chapters, addresses)
     return made

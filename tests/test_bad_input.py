@@ -21,9 +21,8 @@ from typing import Callable
 
 import pytest
 
-from scripts.content import load_content
+from scripts.content import check_project
 from scripts.problems import EditorError
-from scripts.project_files import refuse_symlinks
 from tests.conftest import COPY_EPOCH, article_text, copy_with_shared_cache, run_build
 
 # English that MkDocs, Jinja or Python would print instead of the guide's own message.
@@ -279,8 +278,7 @@ def good_site(tmp_path_factory, shared_cache) -> Path:
 def check_in_process(project: Path) -> tuple[int, str]:
     """What `make check` says about a project copy (exit code, message), without starting the command."""
     try:
-        refuse_symlinks(project)
-        load_content(project / "content")
+        check_project(project)
     except EditorError as error:
         return 1, str(error)
     return 0, "content/ is in orde"
