@@ -13,6 +13,8 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Callable
 
+import jinja2
+
 from scripts import codeversion
 
 # Not .cache/: Zensical treats that folder as its own and `zensical build --clean` empties it.
@@ -25,14 +27,22 @@ LIBRARIES = ("weasyprint", "pydyf", "pikepdf", "python-docx", "fonttools", "json
 # A kept file no build has used for this long belongs to old content or old code.
 KEEP_DAYS = 30
 
-# Fewer missing files than this are made sooner in the build's own process than in new ones, which first
-# import WeasyPrint (about a second each): one edit in `make serve` stays quick.
+# Fewer missing files than this are made sooner in the build's own process than in the makers' processes, whose
+# server first loads WeasyPrint (about a second): one edit in `make serve` stays quick.
 _SIDE_BY_SIDE_FROM = 4
 
 
 def folder(root: Path) -> Path:
     """Where a project's generated files are kept between builds."""
     return Path(root) / FOLDER
+
+
+def templates(root: Path) -> jinja2.BytecodeCache:
+    """Where the theme's compiled templates are kept: compiling them anew took a tenth of every build. Jinja keys each
+    by its source, so an edited template is compiled again."""
+    path = folder(root) / "sjablonen"
+    path.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(path))
 
 
 def fingerprint(*parts) -> str:
@@ -69,9 +79,7 @@ def cached_all(cache_dir: Path, jobs: dict[str, tuple[Callable[..., bytes], tupl
     found = {key: _kept(cache_dir, key) for key in jobs}
     missing = [key for key, data in found.items() if data is None]
     if len(missing) >= _SIDE_BY_SIDE_FROM and _cores() > 1:
-        # Fresh processes (spawn), not copies of this one: a copy of a process that runs threads (the preview
-        # server, a test worker) can hang on a lock one of those threads held.
-        with ProcessPoolExecutor(min(_cores(), len(missing)), mp_context=multiprocessing.get_context("spawn")) as pool:
+        with ProcessPoolExecutor(min(_cores(), len(missing)), mp_context=_makers()) as pool:
             futures = {key: pool.submit(jobs[key][0], *jobs[key][1]) for key in missing}
             found.update({key: future.result() for key, future in futures.items()})
     else:
@@ -79,6 +87,16 @@ def cached_all(cache_dir: Path, jobs: dict[str, tuple[Callable[..., bytes], tupl
     for key in missing:
         _keep(cache_dir, key, found[key])
     return found
+
+
+def _makers() -> multiprocessing.context.BaseContext:
+    """Processes forked from one fresh server that loaded the makers once (a cold build started six, each loading
+    WeasyPrint anew); not copies of this process, which can hang on a lock held by one of its threads (the preview
+    server, a test worker). The server lives as long as this process, and so does the code it loaded: the code
+    this process runs, or a build is refused (scripts/codeversion.py)."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["weasyprint", "scripts"])
+    return context
 
 
 def _kept(cache_dir: Path, key: str) -> bytes | None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from scripts import (engine, html_tree, lesson_checks, offline, outputs, page_checks, postbuild, problem_text,
+from scripts import (cache, engine, html_tree, lesson_checks, offline, outputs, page_checks, postbuild, problem_text,
                      redirect_page, section_sources, site_nav, tables)
 from scripts.problems import EditorError
 
@@ -72,12 +72,13 @@ def on_page_content(html, page, config, files):
 
 def on_env(env, config, files):
     guide = engine.guide_of(config)
+    env.bytecode_cache = cache.templates(guide.options.root)
     # Written later: the hand-outs and addresses by on_post_build, the offline edition's PDFs by make build.
     coming = outputs.post_build_paths(guide.content.lesmateriaal) + list(guide.pdf_offers())
     root, pages = Path(config.config_file_path).parent, engine.rendered_pages(files)
     problems = page_checks.link_problems(pages, {f.url for f in files} | set(coming), engine.data_texts(root))
     # Lesson material names sections ('sectie') that hand-outs and quizzes link to: each must be a built heading.
-    problems += lesson_checks.built_section_problems(root / "content" / "lesmateriaal.yml",
+    problems += lesson_checks.built_section_problems(root / "content" / "lesmateriaal.yml", guide.content.lesmateriaal,
                                                      {src: tree for src, (_, _, tree) in pages.items()})
     if problems:
         raise EditorError(problems)

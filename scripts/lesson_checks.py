@@ -90,10 +90,15 @@ def section_problems(dataset: Dataset, anchors: dict[str, set[str]]) -> list[Pro
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
-def built_section_problems(content_file: Path, pages: dict[str, HtmlElement]) -> list[Problem]:
-    """section_problems against the pages as the engine built them. pages: {page.md: rendered HTML as a tree}."""
-    dataset, problems = read(content_file, f"content/{content_file.name}", "lesmateriaal")
+def built_section_problems(content_file: Path, lessons: list[dict], pages: dict[str, HtmlElement]) -> list[Problem]:
+    """section_problems against the pages as the engine built them. lessons: the checked data of content_file;
+    pages: {page.md: rendered HTML as a tree}."""
+    anchors = {src: {h.get("id") for h in tree.iter(*_HEADINGS) if h.get("id")} for src, tree in pages.items()}
+    shown = f"content/{content_file.name}"
+    if not section_problems(Dataset("lesmateriaal", shown, {"lesmateriaal": lessons}, {(): 1}), anchors):
+        return []
+    # Only now the file again, for the line of each mistake: reading it with lines takes longer than the check.
+    dataset, problems = read(content_file, shown, "lesmateriaal")
     if dataset is None or problems:
         return problems
-    return section_problems(dataset, {src: {h.get("id") for h in tree.iter(*_HEADINGS) if h.get("id")}
-                                      for src, tree in pages.items()})
+    return section_problems(dataset, anchors)

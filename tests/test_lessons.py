@@ -87,3 +87,20 @@ def test_the_fixture_is_valid_lesson_material_by_the_schema():
 
     validator = _validators(Path(__file__).parent.parent / "content" / "schema")["lesmateriaal"]
     assert [e.message for e in validator.iter_errors(yaml.safe_load(FIXTURE.read_text(encoding="utf-8")))] == []
+
+
+def test_a_built_page_without_the_named_heading_is_reported_with_the_line_in_the_file():
+    """The build checks against its already loaded lessons and reads the file again only for the lines of mistakes."""
+    from lxml.html import fragment_fromstring
+
+    def page(*ids):
+        return fragment_fromstring("".join(f'<h2 id="{i}">Kop</h2>' for i in ids), create_parent="div")
+
+    built = {"overlast.md": page("escalatieladder", "overlast-voorkomen"), "kernprincipes.md": page()}
+    assert lesson_checks.built_section_problems(FIXTURE, fixture_lessons(), built) == []
+    built["overlast.md"] = page("overlast-voorkomen")
+    problems = lesson_checks.built_section_problems(FIXTURE, fixture_lessons(), built)
+    assert problems and all("#escalatieladder" in p.message for p in problems)
+    lines = FIXTURE.read_text(encoding="utf-8").splitlines()
+    assert all(p.file == "content/lesmateriaal.yml" and "overlast.md#escalatieladder" in lines[p.line - 1]
+               for p in problems)

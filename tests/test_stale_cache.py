@@ -12,8 +12,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from scripts import codeversion
-from scripts.build import copy_project
-from tests.conftest import COPY_EPOCH, PROJECT, run_build
+from tests.conftest import COPY_EPOCH, PROJECT, copy_with_shared_cache, run_build
 
 # Two builds in one process, as `mkdocs serve` does, with a code edit in between.
 SERVE_LIKE = """
@@ -50,8 +49,9 @@ def serve_like_then_fresh(project: Path, site: Path) -> tuple[str, str]:
     return first.stdout + first.stderr, " ".join(page.extract_text() for page in pdf.pages)
 
 
-def test_code_edited_between_two_builds_in_one_process_never_leaves_a_stale_download(tmp_path):
-    project = copy_project(tmp_path / "project", PROJECT)  # its own build cache: the scenario starts from nothing
+def test_code_edited_between_two_builds_in_one_process_never_leaves_a_stale_download(tmp_path, shared_cache):
+    # The project's own cache: what the edited code makes is kept under other keys than the running code's.
+    project = copy_with_shared_cache(tmp_path / "project", shared_cache)
     said, pdf_text = serve_like_then_fresh(project, tmp_path / "site")
     assert "Vink aan wat al gedaan is." in pdf_text, "the fresh build published the PDF of the old code"
     assert "Vink aan wat klaar is." not in pdf_text
