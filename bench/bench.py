@@ -25,14 +25,14 @@ from mkdocs.config import load_config
 from bench import lighthouse
 from bench.projects import expand_docs, scale_project, write_bare_config
 from bench.report_text import machine, markdown_report
-from scripts.build import build_site, copy_project
-from scripts.content import load_content
-from scripts.checklist_pdf import checklist_pdf
-from scripts.guide_pdf import book_pages, book_pdf
-from scripts.pipeline import Options, load
-from scripts.downloads import checklist_docx
 from scripts.cache import folder
-from scripts.pdf_render import fonts_css
+from scripts.content import load_content
+from scripts.engines.build import build_site, copy_project
+from scripts.files.checklist_pdf import checklist_pdf
+from scripts.files.downloads import checklist_docx
+from scripts.files.guide_pdf import book_pages, book_pdf
+from scripts.files.pdf_render import fonts_css
+from scripts.pipeline import Options, load
 from scripts.version import version_date
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent

@@ -113,7 +113,7 @@ def expand_docs(project: Path, work: Path) -> Path:
     expanded = project / "uitgeschreven"
     os.environ[EXPAND_ENV] = str(expanded)
     try:
-        hooks = [str(project / "scripts" / "hooks.py"), __file__]
+        hooks = [str(project / "scripts" / "engines" / "hooks.py"), __file__]
         build(load_config(str(project / "mkdocs.yml"), site_dir=str(work / "expand-site"), hooks=hooks))
     finally:
         del os.environ[EXPAND_ENV]

@@ -5,11 +5,12 @@ import importlib
 from scripts import codeversion
 
 # Every module now, so codeversion.RUNNING (taken just before) is the code that runs, even if a file changes later.
-for _module in sorted(codeversion.PACKAGE_DIR.glob("*.py")):
-    if _module.stem not in ("__init__", "__main__"):
-        importlib.import_module(f"scripts.{_module.stem}")
+for _module in sorted(codeversion.RUNNING_SOURCES):
+    if _module not in ("__init__", "__main__"):
+        importlib.import_module(f"scripts.{_module}")
 
-from scripts import engine, macros  # noqa: E402  (loaded above; named here for define_env)
+from scripts.engines import engine  # noqa: E402  (loaded above; named here for define_env)
+from scripts.pages import macros  # noqa: E402
 
 
 def define_env(env):

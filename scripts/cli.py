@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from scripts.build import PROJECT_DIR
+from scripts.engines.build import PROJECT_DIR
 
 log = logging.getLogger("mkdocs.handreiking")
 
@@ -29,7 +29,7 @@ def cli() -> None:
               help="Map waarin de site komt.")
 @click.option("--zonder-offline", is_flag=True, help="Sla de offline versie over (sneller).")
 def build(site_dir: Path, zonder_offline: bool) -> None:
-    from scripts.build import BuildFailed, build_site
+    from scripts.engines.build import BuildFailed, build_site
 
     from scripts.outputs import PREVIEW_BUILD, is_preview
 
@@ -47,7 +47,7 @@ def build(site_dir: Path, zonder_offline: bool) -> None:
 @click.option("--config-file", type=click.Path(path_type=Path), required=True)
 @click.option("--site-dir", type=click.Path(path_type=Path), required=True)
 def mkdocs_once(config_file: Path, site_dir: Path) -> None:
-    from scripts.mkdocs_run import run
+    from scripts.engines.mkdocs_run import run
 
     sys.exit(0 if run(config_file, site_dir) else 1)
 
@@ -55,7 +55,7 @@ def mkdocs_once(config_file: Path, site_dir: Path) -> None:
 @cli.command(help="Controleer alleen de gegevens in content/: snel, voor redacteuren.")
 def check() -> None:
     from scripts.content import check_project
-    from scripts.problems import EditorError
+    from scripts.content.problems import EditorError
 
     try:
         check_project(PROJECT_DIR)
@@ -69,7 +69,7 @@ def check() -> None:
                           "header voor nginx en Apache.")
 @click.argument("site_dir", type=click.Path(path_type=Path, exists=True, file_okay=False), default=PROJECT_DIR / "site")
 def csp_header(site_dir: Path) -> None:
-    from scripts import csp
+    from scripts.pages import csp
 
     the_policy = csp.site_policy(site_dir)
     if the_policy is None:
@@ -89,7 +89,7 @@ def links() -> None:
 @cli.command(help="Toon de handreiking op je eigen computer en bouw opnieuw bij elke wijziging.")
 @click.option("--adres", default="127.0.0.1:8000", show_default=True, help="Adres en poort van de voorbeeldweergave.")
 def serve(adres: str) -> None:
-    from scripts.preview import serve as run_preview
+    from scripts.engines.preview import serve as run_preview
 
     sys.exit(run_preview(PROJECT_DIR, adres))
 
@@ -98,7 +98,7 @@ def serve(adres: str) -> None:
 @click.option("--site-dir", type=click.Path(path_type=Path), default=PROJECT_DIR / "site-zensical",
               show_default=True, help="Map waarin de Zensical-versie komt.")
 def zensical(site_dir: Path) -> None:
-    from scripts.zensical_build import ZensicalFailed, build_with_zensical
+    from scripts.engines.zensical_build import ZensicalFailed, build_with_zensical
 
     try:
         build_with_zensical(PROJECT_DIR, site_dir)

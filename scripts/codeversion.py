@@ -12,8 +12,13 @@ PACKAGE = PACKAGE_DIR.name
 
 
 def read(package_dir: Path) -> dict[str, bytes]:
-    """{module name: source} of every module of a package as the files are now."""
-    return {path.stem: path.read_bytes() for path in sorted(Path(package_dir).glob("*.py"))}
+    """{module name in the package: source} of every module of a package and its folders as the files are now:
+    'cache', 'files.pdf_render', and 'files' for files/__init__.py."""
+    found = {}
+    for path in sorted(Path(package_dir).rglob("*.py")):
+        parts = path.relative_to(package_dir).with_suffix("").parts
+        found[".".join(parts[:-1] if parts[-1] == "__init__" and len(parts) > 1 else parts)] = path.read_bytes()
+    return found
 
 
 def digest(sources: dict[str, bytes]) -> str:
@@ -25,21 +30,24 @@ def digest(sources: dict[str, bytes]) -> str:
 
 
 def imported(source: bytes, package: str = PACKAGE) -> set[str]:
-    """The package's modules that source imports, anywhere in it (also inside functions)."""
+    """The package's modules that source imports, anywhere in it (also inside functions), named as read() names
+    them; `from scripts.files import pdf_render` may name a module or something in files/__init__.py: both."""
     names = set()
     for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.ImportFrom) and node.module == package:
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(package + "."):
-            names.add(node.module.split(".")[1])
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").split(".")[0] == package:
+            inner = node.module.partition(".")[2]
+            parts = inner.split(".") if inner else []
+            names.update(".".join(parts[:end]) for end in range(1, len(parts) + 1))  # its folders' __init__ run too
+            names.update(f"{inner}.{alias.name}" if inner else alias.name for alias in node.names)
         elif isinstance(node, ast.Import):
-            names.update(alias.name.split(".")[1] for alias in node.names if alias.name.startswith(package + "."))
+            names.update(alias.name.partition(".")[2] for alias in node.names if alias.name.startswith(package + "."))
     return names
 
 
 def closure(sources: dict[str, bytes], module: str, package: str = PACKAGE) -> dict[str, bytes]:
-    """A module and every module of the package it imports, directly or through another one."""
-    found, todo = {}, [module.rpartition(".")[2]]
+    """A module (named with or without the package) and every module of the package it imports, directly or
+    through another one. Names that are no module (a function imported from one) are passed over."""
+    found, todo = {}, [module.removeprefix(package + ".")]
     while todo:
         name = todo.pop()
         if name in found or name not in sources:

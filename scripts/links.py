@@ -117,7 +117,7 @@ def write_contract(addresses: list[str], path: Path = CONTRACT) -> list[str]:
 
 def update_contract() -> bool:
     """Build the guide, check every published address still works, then add the new ones to the contract."""
-    from scripts.build import BuildFailed, build_site
+    from scripts.engines.build import BuildFailed, build_site
 
     with tempfile.TemporaryDirectory() as work:
         site = Path(work) / "site"

@@ -63,7 +63,7 @@ CHANGES_PAGE = "wat-is-er-veranderd.md"
 CHANGES_FEED = "wijzigingen.xml"
 
 
-# Made by `make build` from the offline edition, before the online one is built (scripts/guide_pdf.py).
+# Made by `make build` from the offline edition, before the online one is built (scripts/files/guide_pdf.py).
 BOOK_PDF = "downloads/handreiking.pdf"
 BOOK_PDF_LABEL = "De hele handreiking als PDF"
 # The cover and the contents replace the home page; the scan is a form to fill in on screen (the self-scan checklist
@@ -89,7 +89,7 @@ def chapter_pdf(src: str) -> str:
 CHAPTER_PDF_LABEL = "Hoofdstuk als PDF"
 
 
-# Made after the engine ran, from the built pages (scripts/postbuild.py): they need the pages' section addresses.
+# Made after the engine ran, from the built pages (scripts/engines/postbuild.py): they need the pages' section addresses.
 ADDRESSES_CSV = "downloads/adressen.csv"
 ADDRESSES_CSV_LABEL = "Alle adressen als tabel (CSV, opent in Excel)"
 HANDOUT_KINDS = {"pdf": "PDF", "docx": "Word"}

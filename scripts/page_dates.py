@@ -14,7 +14,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from scripts.markup import date_nl
+from scripts.pages.markup import date_nl
 
 _TRACKED = ("docs", "content")
 _MACRO_CALL = re.compile(r"\{\{-?\s*([a-z_]+)\s*\(")

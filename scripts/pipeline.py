@@ -12,11 +12,12 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
-from scripts import (changelog, checklist_pages, checklist_pdf, codeversion, downloads, lessons, macros, outputs, page_dates,
-                     pdf_render, publication, render, site_nav)
+from scripts import codeversion, outputs, page_dates, publication, site_nav
 from scripts.cache import cached_all, code_version, fingerprint, folder
 from scripts.content import Content, check_project
-from scripts.markup import date_nl
+from scripts.files import checklist_pdf, downloads, pdf_render
+from scripts.pages import changelog, checklist_pages, lessons, macros, render
+from scripts.pages.markup import date_nl
 from scripts.version import version_date
 
 # `make build` makes the offline edition first; these variables tell that build, and then the online one.

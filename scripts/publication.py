@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from scripts.markup import html_text
-from scripts.problems import EditorError, Problem
+from scripts.content.problems import EditorError, Problem
+from scripts.pages.markup import html_text
 
 # Each setting under extra.uitgave in mkdocs.yml, with what an editor should write there.
 FIELDS = {

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts.problems import EditorError, Problem
+from scripts.content.problems import EditorError, Problem
 
 
 class _EnvLoader(yaml.SafeLoader):

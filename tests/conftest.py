@@ -15,9 +15,9 @@ from threading import Thread
 
 import pytest
 
-from scripts.build import build_site, copy_project
 from scripts.cache import FOLDER
 from scripts.content import load_content
+from scripts.engines.build import build_site, copy_project
 
 PROJECT = Path(__file__).resolve().parent.parent
 # As the Makefile does: no end-of-life banners from Material and mkdocs-redirects in test output.

@@ -22,7 +22,7 @@ from typing import Callable
 import pytest
 
 from scripts.content import check_project
-from scripts.problems import EditorError
+from scripts.content.problems import EditorError
 from tests.conftest import COPY_EPOCH, article_text, copy_with_shared_cache, run_build
 
 # English that MkDocs, Jinja or Python would print instead of the guide's own message.

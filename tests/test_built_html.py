@@ -6,7 +6,8 @@ from __future__ import annotations
 import base64
 import hashlib
 
-from scripts import csp, html_tree, page_contents, postbuild, search_index, section_sources, trainers
+from scripts.engines import postbuild
+from scripts.pages import csp, html_tree, page_contents, search_index, section_sources, trainers
 
 SOURCES = {"hfnl": {"id": "hfnl", "kort": "Housing First Nederland"}, "aedes": {"id": "aedes", "kort": "Aedes, 2021"}}
 

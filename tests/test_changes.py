@@ -12,11 +12,12 @@ import pikepdf
 from docx import Document
 from lxml import etree
 
-from scripts import changelog, page_dates, publication
-from scripts.checklist_pdf import checklist_pdf
-from scripts.downloads import checklist_docx
-from scripts.macros import MACROS, READS
-from scripts.pdf_render import fonts_css
+from scripts import page_dates, publication
+from scripts.files.checklist_pdf import checklist_pdf
+from scripts.files.downloads import checklist_docx
+from scripts.files.pdf_render import fonts_css
+from scripts.pages import changelog
+from scripts.pages.macros import MACROS, READS
 from tests.conftest import PROJECT, article_text
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -7,7 +7,7 @@ import re
 
 import markdown
 
-from scripts import html_tree, render, section_sources
+from scripts.pages import html_tree, render, section_sources
 from tests.conftest import PROJECT, article_html
 
 SOURCES = {b: {"id": b, "kort": k} for b, k in (("aedes", "Aedes, 2021"), ("trimbos", "Trimbos-instituut, 2023"),

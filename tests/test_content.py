@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from scripts.content import DATASETS, load_content
-from scripts.problems import ContentError
+from scripts.content.problems import ContentError
 from tests.conftest import PROJECT
 
 

@@ -11,8 +11,8 @@ from html import unescape
 
 import pytest
 
-from scripts import csp, html_tree, redirect_page
-from scripts.offline import ZIP_ROOT
+from scripts.files.offline import ZIP_ROOT
+from scripts.pages import csp, html_tree, redirect_page
 from tests.conftest import serve
 from tests.test_search import top_pages
 

@@ -18,14 +18,14 @@ from docx import Document
 import pikepdf
 from pypdf import PdfReader
 
-from scripts.build import copy_project
 from scripts import cache
 from scripts.cache import FOLDER, cached, cached_all, fingerprint, folder, prune
-from scripts.checklist_header import header_fields
-from scripts.checklist_pdf import checklist_pdf
-from scripts.downloads import checklist_docx
-from scripts.pdf_render import fonts_css
-from scripts.markup import date_nl, file_size
+from scripts.engines.build import copy_project
+from scripts.files.checklist_pdf import checklist_pdf
+from scripts.files.downloads import checklist_docx
+from scripts.files.pdf_render import fonts_css
+from scripts.pages.checklist_header import header_fields
+from scripts.pages.markup import date_nl, file_size
 from scripts.version import version_date
 from tests.conftest import PROJECT, article_html, checklist_ids, html_pages, parse_page
 
@@ -248,11 +248,11 @@ def test_kept_files_no_build_used_for_a_month_are_removed_and_used_ones_stay(tmp
 
 def test_a_new_library_version_changes_every_key(monkeypatch):
     cache.code_version.cache_clear()
-    before = cache.code_version("scripts.handout_doc")
+    before = cache.code_version("scripts.files.handout_doc")
     monkeypatch.setattr(cache, "version", lambda name: "99.0" if name == "weasyprint" else "1.0")
     cache.code_version.cache_clear()
     try:
-        assert cache.code_version("scripts.handout_doc") != before
+        assert cache.code_version("scripts.files.handout_doc") != before
     finally:
         monkeypatch.undo()
         cache.code_version.cache_clear()

@@ -13,8 +13,8 @@ import pytest
 
 from scripts import outputs
 from scripts.cache import FOLDER
-from scripts.outputs import PREVIEW_BUILD, is_preview
 from scripts.content import load_content
+from scripts.outputs import PREVIEW_BUILD, is_preview
 from tests.conftest import COPY_EPOCH, PROJECT, PageParser, article_html, article_text, real_clock
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
@@ -52,7 +52,7 @@ def zensical_site(tmp_path_factory) -> Path:
         reason = "Zensical is niet geïnstalleerd in deze omgeving (het staat in requirements.lock; draai make test)"
         print(reason)
         pytest.skip(reason)
-    from scripts.build import copy_project
+    from scripts.engines.build import copy_project
 
     project = copy_project(tmp_path_factory.mktemp("zensical") / "project", PROJECT)
     poison_data(project)

@@ -9,9 +9,9 @@ import shutil
 import markdown
 import pytest
 
-from scripts import render
 from scripts.content import load_content
-from scripts.problems import ContentError
+from scripts.content.problems import ContentError
+from scripts.pages import render
 from tests.conftest import PROJECT
 
 SOURCES = {"bron-a": {"id": "bron-a", "kort": "Bron <A>"}}

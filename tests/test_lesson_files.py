@@ -14,8 +14,8 @@ from docx import Document
 from moodle_xml_parser.parser import parse_bytes
 from pypdf import PdfReader
 
-from scripts import handout_doc, handouts, moodle, pdf_render
 from scripts.cache import folder
+from scripts.files import handout_doc, handouts, moodle, pdf_render
 from tests.conftest import PROJECT
 from tests.test_downloads import pdf_ua_problems
 from tests.test_lessons import fixture_lessons

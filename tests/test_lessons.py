@@ -6,8 +6,8 @@ from pathlib import Path
 
 import yaml
 
-from scripts import lesson_checks
-from scripts.yaml_source import read
+from scripts.content import lesson_checks
+from scripts.content.yaml_source import read
 
 FIXTURE = Path(__file__).parent / "fixtures" / "lesmateriaal.yml"
 ANCHORS = {"overlast.md": {"escalatieladder", "overlast-voorkomen"}, "kernprincipes.md": set()}

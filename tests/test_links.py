@@ -7,7 +7,7 @@ import re
 import pytest
 
 from scripts import outputs
-from scripts.guide_pdf import published_names
+from scripts.files.guide_pdf import published_names
 from scripts.links import broken_addresses, read_contract, site_addresses
 from tests.conftest import parse_page, run_build
 

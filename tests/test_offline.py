@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from scripts.offline import ZIP_ROOT
+from scripts.files.offline import ZIP_ROOT
 from tests.test_search import top_pages
 
 pytestmark = pytest.mark.browser

@@ -15,20 +15,20 @@ from tests.conftest import PROJECT
 
 # (distribution, version the patch was written for, where, what it relies on)
 PATCHES = [
-    ("pydyf", "0.13.0", "scripts/pdf_render.py",
+    ("pydyf", "0.13.0", "scripts/files/pdf_render.py",
      "PDF.page_references is a property listing every page anew; made linear for books of 100+ pages"),
-    ("weasyprint", "70.0", "scripts/pdf_render.py",
+    ("weasyprint", "70.0", "scripts/files/pdf_render.py",
      "TargetCollector.collect_missing_counters gets the target's list as the box's own (build.py reuses a name); "
      "cache_target_page_counters tells references of any change in a target's page counters, the total included"),
-    ("mkdocs-redirects", "1.2.3", "scripts/redirect_page.py",
+    ("mkdocs-redirects", "1.2.3", "scripts/pages/redirect_page.py",
      "the module constant HTML_TEMPLATE is the redirect page; replaced by a Dutch page carrying the anchor"),
-    ("mkdocs-macros-plugin", "1.5.0", "scripts/page_errors.py",
+    ("mkdocs-macros-plugin", "1.5.0", "scripts/content/page_errors.py",
      "errors.format_error is a singledispatch function; the guide registers its Dutch messages"),
-    ("mkdocs", "1.6.1", "scripts/preview.py",
+    ("mkdocs", "1.6.1", "scripts/engines/preview.py",
      "LiveReloadServer._inject_js_into_html adds the reload script; the preview adds its own banner after it"),
-    ("mkdocs", "1.6.1", "scripts/mkdocs_run.py",
+    ("mkdocs", "1.6.1", "scripts/engines/mkdocs_run.py",
      "configuration errors are logged as English lines \"Config value 'x': ...\"; they are said in Dutch instead"),
-    ("Jinja2", "3.1.6", "scripts/page_errors.py",
+    ("Jinja2", "3.1.6", "scripts/content/page_errors.py",
      "the English wording of Jinja's syntax errors names the tag or block; read to give Dutch advice"),
     ("mkdocs-material", "9.8.1", "overrides/partials/header.html, overrides/partials/search.html",
      "copies of Material's partials with one change each (no block exists for it)"),

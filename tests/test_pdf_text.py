@@ -7,10 +7,10 @@ from datetime import date
 
 from pypdf import PdfReader
 
-from scripts.checklist_pdf import checklist_pdf
-from scripts.guide_pdf import book_pdf
 from scripts.cache import folder
-from scripts.pdf_render import fonts_css
+from scripts.files.checklist_pdf import checklist_pdf
+from scripts.files.guide_pdf import book_pdf
+from scripts.files.pdf_render import fonts_css
 from tests.conftest import PROJECT
 
 # Characters that HTML escaping turns into entities, and that end a CSS string or the <style> element.

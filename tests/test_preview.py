@@ -87,7 +87,7 @@ def test_a_data_mistake_before_any_good_build_shows_an_error_page_then_the_guide
 
 def test_editing_the_code_restarts_the_preview_with_the_new_code(preview):
     project, base, process = preview
-    module = project / "scripts" / "render.py"
+    module = project / "scripts" / "pages" / "render.py"
     module.write_text(module.read_text(encoding="utf-8").replace("De regel over voorwaarden", "De regel (nieuw)"),
                       encoding="utf-8")
     restarted, _, _ = wait_for(base + "kernprincipes.html", lambda t: "De regel (nieuw)" in t, 120)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scripts import readability
+from scripts.pages import readability
 from tests.conftest import article_html, article_text, html_pages
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import markdown
 
-from scripts import checklist_pages, citations, html_tree, markup, render, tables
+from scripts.pages import checklist_pages, citations, html_tree, markup, render, tables
 
 BRON = {"id": "trimbos-effecten-2023", "kort": "Trimbos-instituut, 2023", "titel": "Housing First: effecten",
         "uitgever": "Trimbos-instituut", "datum": "2023", "adres": "https://www.trimbos.nl/rapport"}

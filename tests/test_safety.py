@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from mkdocs.exceptions import PluginError
 
-from scripts import pdf_render
 from scripts.cache import folder
+from scripts.files import pdf_render
 from tests.conftest import PROJECT, run_build
 
 

@@ -9,10 +9,10 @@ import zipfile
 
 import pytest
 
-from scripts import scan
 from scripts.content import load_content
-from scripts.offline import ZIP_ROOT
-from scripts.problems import ContentError
+from scripts.content.problems import ContentError
+from scripts.files.offline import ZIP_ROOT
+from scripts.pages import scan
 from tests.conftest import PROJECT, article_html
 from tests.test_accessibility import axe_violations
 

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from scripts.search_index import FIELD, SYNONYMS, add_folded_words, add_synonym_table, fold, folded_words
+from scripts.pages.search_index import FIELD, SYNONYMS, add_folded_words, add_synonym_table, fold, folded_words
 from tests.conftest import article_text, run_build, serve
 
 pytestmark = pytest.mark.browser
@@ -257,7 +257,7 @@ def test_folded_words_are_added_once_to_each_entry():
 
 def test_search_without_folding_misses_an_unaccented_query(browser, project_copy, tmp_path):
     """Planted fault: the same site without the folding step does not find 'coordinatie'."""
-    module = project_copy / "scripts" / "search_index.py"
+    module = project_copy / "scripts" / "pages" / "search_index.py"
     module.write_text(module.read_text(encoding="utf-8").replace(
         '    for doc in index["docs"]:', '    return index\n    for doc in index["docs"]:', 1), encoding="utf-8")
     site = tmp_path / "site"

@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from scripts.macros import MACROS
+from scripts.pages.macros import MACROS
 
 from tests.conftest import PROJECT, PageParser, article_html, article_text, html_pages, parse_page
 

@@ -25,8 +25,8 @@ from mkdocs.config import load_config
 logging.basicConfig(level=logging.WARNING)
 project = Path(sys.argv[1])
 build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / "first")))
-for name, old, new in [("checklist_pdf.py", "Vink aan wat klaar is.", "Vink aan wat al gedaan is."),
-                       ("render.py", "Waarom dit niet past bij Housing First:", "Waarom dit botst:")]:
+for name, old, new in [("files/checklist_pdf.py", "Vink aan wat klaar is.", "Vink aan wat al gedaan is."),
+                       ("pages/render.py", "Waarom dit niet past bij Housing First:", "Waarom dit botst:")]:
     path = project / "scripts" / name
     path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
 try:
@@ -88,3 +88,19 @@ def test_a_kept_file_follows_the_code_that_makes_it_and_nothing_else():
     assert codeversion.digest(codeversion.closure(edited_page, "pkg.maker", "pkg")) == before
     edited_layout = {**package, "layout": b"A4 = 2\n"}
     assert codeversion.digest(codeversion.closure(edited_layout, "pkg.maker", "pkg")) != before
+
+
+def test_the_code_of_a_kept_file_is_followed_through_the_folders_of_scripts(tmp_path):
+    """scripts/ has folders: a module's key holds the modules it imports from any folder, and their folders' __init__."""
+    for name, source in {"__init__.py": "", "cache.py": "", "files/__init__.py": "", "files/maker.py":
+                         "from pkg import cache\nfrom pkg.files import paper\n", "files/paper.py":
+                         "from pkg.pages.markup import escape\n", "pages/__init__.py": "", "pages/markup.py": "",
+                         "pages/view.py": "from pkg.files import maker\n"}.items():
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(source, encoding="utf-8")
+    package = codeversion.read(tmp_path)
+    assert set(package) == {"__init__", "cache", "files", "files.maker", "files.paper", "pages", "pages.markup",
+                            "pages.view"}
+    assert set(codeversion.closure(package, "pkg.files.maker", "pkg")) == {
+        "files.maker", "cache", "files", "files.paper", "pages", "pages.markup"}
+

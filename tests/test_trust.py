@@ -10,10 +10,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from scripts.trust_checks import lease_condition_sentences, practice_source_problems, source_record_problems
-from scripts.page_checks import rule_problems
-from scripts.readability import body_text
-from scripts.yaml_source import Dataset
+from scripts.content.page_checks import rule_problems
+from scripts.content.trust_checks import lease_condition_sentences, practice_source_problems, source_record_problems
+from scripts.content.yaml_source import Dataset
+from scripts.pages.readability import body_text
 from tests.conftest import PROJECT, article_html, article_text, html_pages
 
 CHECKED = {line.split("\t")[0]: line.split("\t")[1]

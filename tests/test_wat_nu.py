@@ -9,9 +9,9 @@ import shutil
 import pytest
 from playwright.sync_api import expect
 
-from scripts import wat_nu
 from scripts.content import load_content
-from scripts.problems import ContentError
+from scripts.content.problems import ContentError
+from scripts.pages import wat_nu
 from tests.conftest import PROJECT, article_html
 from tests.test_accessibility import axe_violations
 

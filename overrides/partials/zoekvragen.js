@@ -3,7 +3,7 @@
 // Staff type questions: "wat doet de begeleider". Material adds a wildcard to every word, so "de" and "wat"
 // would match half the guide. Drop such words while other words remain, and let long words match with one
 // typo ("huurachterstnd"). A staff word ("driepartijencontract") adds the guide's word for it
-// (content/synoniemen.yml, carried in the index's config by scripts/search_index.py).
+// (content/synoniemen.yml, carried in the index's config by scripts/pages/search_index.py).
 // Loaded before Material's bundle, after the offline edition's worker shim.
 (function () {
   "use strict";

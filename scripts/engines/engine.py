@@ -1,0 +1,74 @@
+"""What an engine (MkDocs or Zensical) takes from the pipeline: the build's guide, generated files, the nav."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml.html import HtmlElement
+from mkdocs.exceptions import PluginError
+
+from scripts import outputs, pipeline, publication
+from scripts.files import offline
+from scripts.pages import html_tree
+from scripts.pages.markup import html_text
+
+# The guide rides along with the one MkDocs config of a build (not in config.extra): a new build has a new config.
+_ATTRIBUTE = "_handreiking_guide"
+
+
+def options_of(config) -> pipeline.Options:
+    """Build options from an engine's config: MkDocs' config object, or the dict Zensical gives its macros."""
+    if isinstance(config, dict):
+        return pipeline.Options.from_environment(Path(config["root_dir"]), config.get("site_url") or "")
+    return pipeline.Options.from_environment(Path(config.config_file_path).parent, config.site_url)
+
+
+def guide_of(config) -> pipeline.Guide:
+    """The guide of the build this config belongs to, made on first use; Zensical's dicts get a fresh one."""
+    if isinstance(config, dict):
+        return pipeline.load(options_of(config))
+    guide = getattr(config, _ATTRIBUTE, None)
+    if guide is None:
+        guide = pipeline.load(options_of(config))
+        setattr(config, _ATTRIBUTE, guide)
+    return guide
+
+
+def template_settings(guide: pipeline.Guide) -> dict:
+    """What overrides/main.html reads from config.extra: the preview flag and whether there is a feed to link."""
+    return {"proefversie": outputs.is_preview(guide.options.site_url), "feed": guide.has_feed}
+
+
+def footer(copyright_text: str | None, guide: pipeline.Guide) -> str:
+    """The footer line of every page: mkdocs.yml's copyright, then the licence (escaped: the theme prints it raw)."""
+    return html_text(" ".join(filter(None, (copyright_text, publication.licence_line(guide.publication)))))
+
+
+def generated_files(guide: pipeline.Guide, root: Path) -> dict[str, dict]:
+    """Every file the build adds to docs/: {path: {'content': text or bytes} or {'abs_src_path': file}}."""
+    files = {path: {"content": markdown} for path, markdown in guide.pages().items()}
+    files.update({path: {"content": data} for path, data in guide.downloads.items()})
+    if guide.has_feed:
+        files[outputs.CHANGES_FEED] = {"content": guide.feed()}
+    if guide.options.offline:
+        shim = root / offline.SHIM_SOURCE
+        if not shim.is_file():
+            raise PluginError(f"{offline.SHIM_SOURCE} ontbreekt; installeer de npm-pakketten met `npm ci` "
+                              "(make build doet dat)")
+        files[offline.SHIM_URI] = {"abs_src_path": str(shim)}
+    elif guide.options.offline_zip:
+        files[outputs.OFFLINE_ZIP] = {"abs_src_path": str(guide.options.offline_zip)}
+    files.update({path: {"abs_src_path": str(file)} for path, file in guide.book_pdfs().items()})
+    return files
+
+
+def rendered_pages(files) -> dict[str, tuple[str, str, HtmlElement]]:
+    """{src: (url, source text, rendered HTML as a tree)} of every page MkDocs rendered in this build, each parsed once
+    for every check that reads it."""
+    return {f.src_uri: (f.url, f.content_string, html_tree.parse_fragment(f.page.content or ""))
+            for f in files.documentation_pages() if f.page is not None}
+
+
+def data_texts(root: Path) -> dict[str, str]:
+    """The text of every data file, to find where a link made from data was written."""
+    return {f"content/{p.name}": p.read_text(encoding="utf-8-sig") for p in sorted((root / "content").glob("*.yml"))}
