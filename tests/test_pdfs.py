@@ -12,6 +12,7 @@ import zipfile
 
 import pikepdf
 import pytest
+from lxml.html import document_fromstring
 from pypdf import PdfReader
 
 from scripts import outputs, site_nav
@@ -199,3 +200,31 @@ def test_the_book_leaves_out_the_line_that_opens_an_e_mail(book_text, site):
                      re.S)
     assert line, "the chapter has a report line to leave out"
     assert words(re.sub(r"<[^>]+>", "", line.group(1)))[:60] not in text
+
+
+@pytest.mark.parametrize("site_url", ["https://handreiking.voorbeeld.nl/", "http://127.0.0.1:8000/"],
+                         ids=["release", "preview"])
+def test_a_link_to_a_place_paper_leaves_out_goes_to_the_web_not_nowhere(site_url):
+    """A link to a chapter's trainers' box (left out on paper) is no dead link in the book: in a release it gets the
+    box's web address, in a preview (no public address) its words stay without a link."""
+    from datetime import date
+
+    from scripts.files.guide_pdf import book_html
+
+    def page(body):
+        return f'<html><body><article class="md-content__inner">{body}</article></body></html>'
+
+    pages = [("a.md", "A", page('<h1 id="a">A</h1><p><a href="b.html#lesmateriaal">de les</a> en '
+                                '<a href="b.html#kop">de kop</a></p>')),
+             ("b.md", "B", page('<h1 id="b">B</h1><h2 id="kop">Kop</h2>'
+                                '<details class="voor-trainers" id="lesmateriaal"><summary>Les</summary></details>'))]
+    tree = document_fromstring(book_html(pages, date(2026, 12, 1), site_url, ""))
+    links = {link.text_content(): link for link in tree.iter("a")}
+    assert links["de kop"].get("href") == "#b--kop" and links["de kop"].get("class") == "intern"
+    lesson = links["de les"]
+    if site_url.startswith("https:"):
+        assert lesson.get("href") == "https://handreiking.voorbeeld.nl/b.html#lesmateriaal"
+        assert lesson.get("class") == "extern"
+    else:
+        assert lesson.get("href") is None
+    assert not tree.xpath("//*[@data-web]")

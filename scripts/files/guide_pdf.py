@@ -24,6 +24,8 @@ _DROP = (("a", "headerlink"), ("details", "paginainhoud"), ("details", "voor-tra
          ("div", "checklist-acties"), ("p", "handreiking-versie"), ("aside", "md-source-file"), ("nav", "routebalk"),
          ("p", "handreiking-melden"))
 _ID_REFERENCES = ("for", "aria-labelledby", "aria-describedby", "aria-controls")
+# While the book is put together: the web address of a link into the book, for a place paper turns out to leave out.
+_WEB = "data-web"
 
 _STYLE = """
 @page { size: A4; margin: 20mm 18mm 22mm;
@@ -124,16 +126,26 @@ def _point_into_book(element: HtmlElement, url: str, in_book: set[str], site_url
     # Only a plain link gets a page number or its address printed after it: a link with a class of its own (an
     # address in the trainers' list, a button) already shows where it goes, or is hidden on paper.
     plain = "class" not in element.attrib
+    web = target + (f"#{anchor}" if anchor else "")
     if target_src in in_book:
         if plain:
             element.set("class", "intern")
         element.set("href", f"#{_slug(target_src)}--{anchor}" if anchor else f"#{_slug(target_src)}")
-    elif outputs.is_preview(site_url):
-        del element.attrib["href"]  # a preview has no public address to link to: the words stay, the dead link goes
+        element.set(_WEB, web)  # for when the place turns out not to be on paper (book_html)
     else:
-        if plain:
-            element.set("class", "extern")
-        element.set("href", urljoin(site_url, target + (f"#{anchor}" if anchor else "")))
+        _point_to_web(element, web, site_url)
+
+
+def _point_to_web(link: HtmlElement, web: str, site_url: str) -> None:
+    """A link to a page of the guide (web: its address in the site) that paper does not hold: to the public address."""
+    if "intern" in link.get("class", "").split():  # given before it was known the place is not on paper
+        html_tree.remove_class(link, "intern")
+    if outputs.is_preview(site_url):
+        del link.attrib["href"]  # a preview has no public address to link to: the words stay, the dead link goes
+        return
+    if "class" not in link.attrib:
+        link.set("class", "extern")
+    link.set("href", urljoin(site_url, web))
 
 
 def book_html(pages: list[tuple[str, str, str]], version: date, site_url: str, fonts: str,
@@ -163,9 +175,10 @@ def book_html(pages: list[tuple[str, str, str]], version: date, site_url: str, f
     if with_contents:
         _sources_at_the_back(book, {_slug(src): name for src, name, _ in pages})
     ids = {element.get("id") for element in book.xpath(".//*[@id]")}
-    for link in html_tree.with_class(book, "a", "intern"):
-        if link.get("href", "").removeprefix("#") not in ids:  # a place the book does not hold has no page number
-            html_tree.remove_class(link, "intern")
+    for link in book.xpath(f".//a[@{_WEB}]"):
+        if link.get("href", "").removeprefix("#") not in ids:  # a place paper leaves out, such as a trainers' box
+            _point_to_web(link, link.get(_WEB), site_url)
+        del link.attrib[_WEB]
     page_numbers = _page_number_rules([_slug(src) for src, _, _ in pages] if with_contents else [],
                                       [link.get("href") for link in html_tree.with_class(book, "a", "intern")])
     moment = f"{version.isoformat()}T00:00:00Z"
