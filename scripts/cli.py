@@ -43,15 +43,6 @@ def build(site_dir: Path, zonder_offline: bool) -> None:
     log.info("De handreiking staat in %s", site_dir)
 
 
-@cli.command("mkdocs-bouw", hidden=True, help="Eén strikte MkDocs-bouw in dit proces (make build gebruikt dit).")
-@click.option("--config-file", type=click.Path(path_type=Path), required=True)
-@click.option("--site-dir", type=click.Path(path_type=Path), required=True)
-def mkdocs_once(config_file: Path, site_dir: Path) -> None:
-    from scripts.engines.mkdocs_run import run
-
-    sys.exit(0 if run(config_file, site_dir) else 1)
-
-
 @cli.command(help="Controleer alleen de gegevens in content/: snel, voor redacteuren.")
 def check() -> None:
     from scripts.content import check_project

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,12 +19,6 @@ from scripts.pages import changelog, checklist_pages, lessons, macros, render
 from scripts.pages.markup import date_nl
 from scripts.version import version_date
 
-# `make build` makes the offline edition first; these variables tell that build, and then the online one.
-OFFLINE_ENV = "HANDREIKING_OFFLINE"
-OFFLINE_ZIP_ENV = "HANDREIKING_OFFLINE_ZIP"
-PDF_DIR_ENV = "HANDREIKING_PDF"
-
-
 class RestartNeeded(PluginError):
     """The code in scripts/ changed after this process loaded it; its output would not match the files."""
 
@@ -40,16 +33,9 @@ class Options:
 
     root: Path
     site_url: str
-    offline: bool = False
-    offline_zip: Path | None = None
+    offline: bool = False  # the offline edition, which make build renders first
+    offline_zip: Path | None = None  # that edition as zip, for the online edition to offer
     pdf_dir: Path | None = None  # the guide and its chapters as PDF, made from the offline edition
-
-    @classmethod
-    def from_environment(cls, root: Path, site_url: str) -> "Options":
-        """The options `make build` passes through the environment (plain `mkdocs build` sets none)."""
-        zip_path, pdf_dir = os.environ.get(OFFLINE_ZIP_ENV), os.environ.get(PDF_DIR_ENV)
-        return cls(Path(root), site_url, os.environ.get(OFFLINE_ENV) == "true", Path(zip_path) if zip_path else None,
-                   Path(pdf_dir) if pdf_dir else None)
 
 
 @dataclass(frozen=True)

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import logging
-import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 from scripts import cache, pipeline
+from scripts.engines import mkdocs_run
 from scripts.files import offline
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
@@ -38,12 +36,9 @@ class BuildFailed(Exception):
     """MkDocs stopped; its own messages were already shown."""
 
 
-def mkdocs_build(site_dir: Path, project_dir: Path = PROJECT_DIR, extra_env: dict | None = None) -> None:
-    """One strict MkDocs build in its own process, so each build starts from a clean slate (scripts/engines/mkdocs_run.py)."""
-    env = {**os.environ, **(extra_env or {})}
-    command = [sys.executable, "-m", "scripts", "mkdocs-bouw", "--config-file", str(project_dir / "mkdocs.yml"),
-               "--site-dir", str(site_dir)]
-    if subprocess.run(command, cwd=project_dir, env=env).returncode != 0:
+def mkdocs_build(site_dir: Path, project_dir: Path = PROJECT_DIR, **edition) -> None:
+    """One strict MkDocs build of an edition (engine.set_edition) in this process, as `make serve` builds too."""
+    if not mkdocs_run.run(project_dir / "mkdocs.yml", site_dir, **edition):
         raise BuildFailed()
 
 
@@ -53,16 +48,16 @@ def build_site(site_dir: Path, project_dir: Path = PROJECT_DIR, with_offline: bo
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".site-", dir=site_dir.parent) as work:
         work = Path(work)
-        extra_env = {}
+        edition = {}
         if with_offline:
             # The offline edition first: its pages become the guide's PDFs, and both go into its zip.
-            mkdocs_build(work / "offline", project_dir, {pipeline.OFFLINE_ENV: "true"})
+            mkdocs_build(work / "offline", project_dir, offline=True)
             books = _book_pdfs(work / "offline", work / "boeken", project_dir)
             shutil.copytree(work / "boeken" / "downloads", work / "offline" / "downloads", dirs_exist_ok=True)
             zip_path = work / "handreiking-offline.zip"
             offline.write_zip(work / "offline", zip_path)
-            extra_env = {pipeline.OFFLINE_ZIP_ENV: str(zip_path), pipeline.PDF_DIR_ENV: str(books)}
-        mkdocs_build(work / "site", project_dir, extra_env)
+            edition = {"offline_zip": zip_path, "pdf_dir": books}
+        mkdocs_build(work / "site", project_dir, **edition)
         _swap(work / "site", site_dir, work / "previous")
     removed = cache.prune(cache.folder(project_dir))
     if removed:

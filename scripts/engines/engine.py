@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from lxml.html import HtmlElement
@@ -12,15 +13,23 @@ from scripts.files import offline
 from scripts.pages import html_tree
 from scripts.pages.markup import html_text
 
-# The guide rides along with the one MkDocs config of a build (not in config.extra): a new build has a new config.
+# The guide and its options ride along with the one MkDocs config of a build (not in config.extra): a new build has
+# a new config.
 _ATTRIBUTE = "_handreiking_guide"
+_OPTIONS = "_handreiking_options"
 
 
 def options_of(config) -> pipeline.Options:
-    """Build options from an engine's config: MkDocs' config object, or the dict Zensical gives its macros."""
+    """Build options from an engine's config: MkDocs' config object (with what make build gave it, see
+    set_edition), or the dict Zensical gives its macros. Without more, the online edition."""
     if isinstance(config, dict):
-        return pipeline.Options.from_environment(Path(config["root_dir"]), config.get("site_url") or "")
-    return pipeline.Options.from_environment(Path(config.config_file_path).parent, config.site_url)
+        return pipeline.Options(Path(config["root_dir"]), config.get("site_url") or "")
+    return getattr(config, _OPTIONS, None) or pipeline.Options(Path(config.config_file_path).parent, config.site_url)
+
+
+def set_edition(config, **edition) -> None:
+    """Which edition a MkDocs config builds, before its build starts: offline, offline_zip, pdf_dir (Options)."""
+    setattr(config, _OPTIONS, replace(options_of(config), **edition))
 
 
 def guide_of(config) -> pipeline.Guide:

@@ -26,7 +26,7 @@ def on_startup(command, dirty):
         log.info(outputs.PREVIEW_BUILD)
 
 
-@event_priority(100)  # before mkdocs-macros registers the macros and the offline plugin reads the features
+@event_priority(100)  # before mkdocs-macros registers the macros and the offline plugin reads its settings
 def on_config(config):
     problem_text.drop_english_page_headers()
     guide = engine.guide_of(config)
@@ -37,6 +37,7 @@ def on_config(config):
     if guide.options.offline:
         config.theme["features"] = [f for f in config.theme["features"] if f not in offline.SERVER_ONLY_FEATURES]
         config.extra["polyfills"] = [offline.SHIM_URI]
+        config.plugins[offline.PLUGIN].config.enabled = True  # its search index as a script, for file://
     redirect_page.use_dutch_template()
     return config
 

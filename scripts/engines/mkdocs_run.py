@@ -15,6 +15,7 @@ from mkdocs.utils.yaml import get_yaml_loader
 
 from scripts.content.problems import EditorError, Problem
 from scripts.content.yaml_source import syntax_message
+from scripts.engines import engine
 from scripts.pipeline import check_site_url
 
 log = logging.getLogger("mkdocs.handreiking")
@@ -67,13 +68,15 @@ def load(config_file: Path, **overrides):
         logging.getLogger("mkdocs.config").removeFilter(messages)
 
 
-def run(config_file: Path, site_dir: Path) -> bool:
-    """Build once; True on success. Every problem has been logged when this returns False."""
+def run(config_file: Path, site_dir: Path, **edition) -> bool:
+    """Build once, the edition given as in engine.set_edition; True on success. Every problem has been logged when
+    this returns False."""
     try:
         config = load(config_file, site_dir=str(site_dir))
     except PluginError as error:
         log.error("%s", error)
         return False
+    engine.set_edition(config, **edition)
     try:
         build(config)
     except Abort:

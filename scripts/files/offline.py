@@ -12,6 +12,8 @@ from scripts.pages.markup import file_size, link
 # The path must contain 'iframe-worker': then Material's offline plugin adds no CDN copy.
 SHIM_SOURCE = Path("node_modules/iframe-worker/shim/index.js")
 SHIM_URI = "assets/javascripts/iframe-worker/shim.js"
+# Material's plugin for a site read from disk, as MkDocs names it; the offline edition switches it on.
+PLUGIN = "material/offline"
 ZIP_ROOT = "handreiking-offline"
 # Instant navigation needs a web server; from file:// it would break every link.
 SERVER_ONLY_FEATURES = ("navigation.instant",)
