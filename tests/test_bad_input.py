@@ -188,6 +188,7 @@ MISTAKES = [
     Mistake("config-setting", _set(r"^theme:\n  name: material$", "theme:\n  name: materail", "mkdocs.yml"),
             "de instelling 'theme' klopt niet"),
     Mistake("checklists-section", lambda p: _rename_checklists_section(p), "geen sectie 'Checklists'"),
+    Mistake("offline-plugin-missing", lambda p: _remove_offline_plugin(p), "de plugin 'offline' ontbreekt"),
     Mistake("site-url-empty", lambda p: ("SITE_URL", None), "SITE_URL is leeg", environment=(("SITE_URL", ""),)),
     Mistake("site-url-no-scheme", lambda p: ("SITE_URL", None), "SITE_URL is 'www.voorbeeld.nl'",
             environment=(("SITE_URL", "www.voorbeeld.nl"),)),
@@ -252,6 +253,12 @@ def _rename_checklists_section(project: Path):
     _edit(project, "mkdocs.yml", r"^  - Checklists:$", lambda m: "  - Lijsten:")
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     return "mkdocs.yml", text[: text.index("\nnav:") + 1].count("\n") + 1
+
+
+def _remove_offline_plugin(project: Path):
+    _edit(project, "mkdocs.yml", r"^  - offline:\n      enabled: false\n", lambda m: "")
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    return "mkdocs.yml", text[: text.index("\nplugins:") + 1].count("\n") + 1
 
 
 def _duplicate_item_id(project: Path):

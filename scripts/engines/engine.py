@@ -9,6 +9,7 @@ from lxml.html import HtmlElement
 from mkdocs.exceptions import PluginError
 
 from scripts import outputs, pipeline, publication
+from scripts.content.problems import EditorError, Problem
 from scripts.files import offline
 from scripts.pages import html_tree
 from scripts.pages.markup import html_text
@@ -41,6 +42,18 @@ def guide_of(config) -> pipeline.Guide:
         guide = pipeline.load(options_of(config))
         setattr(config, _ATTRIBUTE, guide)
     return guide
+
+
+def offline_plugin(config):
+    """Material's offline plugin as mkdocs.yml lists it: make build switches it on for the offline edition."""
+    plugin = config.plugins.get(offline.PLUGIN)
+    if plugin is None:
+        lines = Path(config.config_file_path).read_text(encoding="utf-8-sig").split("\n")
+        line = next((number for number, text in enumerate(lines, 1) if text.startswith("plugins:")), 1)
+        raise EditorError([Problem("mkdocs.yml", line, "plugins", (
+            "de plugin 'offline' ontbreekt; make build heeft hem nodig voor de offline versie (zoeken zonder "
+            "internet). Zet onder plugins weer '- offline:' met daaronder 'enabled: false'"))])
+    return plugin
 
 
 def template_settings(guide: pipeline.Guide) -> dict:

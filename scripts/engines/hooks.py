@@ -34,10 +34,11 @@ def on_config(config):
     config.extra["versie"] = guide.version_label
     config.extra.update(engine.template_settings(guide))
     config.copyright = engine.footer(config.copyright, guide)
+    search_on_disk = engine.offline_plugin(config)  # in every build: a missing one is said before make build needs it
     if guide.options.offline:
         config.theme["features"] = [f for f in config.theme["features"] if f not in offline.SERVER_ONLY_FEATURES]
         config.extra["polyfills"] = [offline.SHIM_URI]
-        config.plugins[offline.PLUGIN].config.enabled = True  # its search index as a script, for file://
+        search_on_disk.config.enabled = True  # its search index as a script, for file://
     redirect_page.use_dutch_template()
     return config
 
