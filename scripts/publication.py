@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 from scripts.content.problems import EditorError, Problem
 from scripts.pages.markup import html_text
+from scripts.site_nav import line_of_key
 
 # Each setting under extra.uitgave in mkdocs.yml, with what an editor should write there.
 FIELDS = {
@@ -55,9 +56,7 @@ def read(config: dict, config_text: str, preview: bool) -> Publication:
 
 
 def _problem(config_text: str, key: str, message: str) -> Problem:
-    found = re.search(rf"^[ \t]*{re.escape(key)}[ \t]*:", config_text, re.M)
-    line = config_text[: found.start()].count("\n") + 1 if found else 1
-    return Problem("mkdocs.yml", line, f"extra.uitgave.{key}" if key != "uitgave" else "extra.uitgave", message)
+    return Problem("mkdocs.yml", line_of_key(config_text, key), f"extra.uitgave.{key}" if key != "uitgave" else "extra.uitgave", message)
 
 
 def licence_line(publication: Publication) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 from pathlib import Path
 
 import yaml
@@ -21,6 +22,14 @@ def _env(loader, node):
 
 
 _EnvLoader.add_constructor("!ENV", _env)
+
+
+def line_of_key(config_text: str, name: str) -> int:
+    """The line of mkdocs.yml where a setting is written (the last part of a dotted name, also as a list item), for
+    a message that says where to look; 1 when it is not there."""
+    key = name.split(".")[-1]
+    found = re.search(rf"^[ \t]*-?[ \t]*{re.escape(key)}[ \t]*:", config_text, re.M)
+    return config_text[: found.start()].count("\n") + 1 if found else 1
 
 
 def read_mkdocs_yml(path: Path) -> dict:

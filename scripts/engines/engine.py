@@ -8,7 +8,7 @@ from pathlib import Path
 from lxml.html import HtmlElement
 from mkdocs.exceptions import PluginError
 
-from scripts import outputs, pipeline, publication
+from scripts import outputs, pipeline, publication, site_nav
 from scripts.content.problems import EditorError, Problem
 from scripts.files import offline
 from scripts.pages import html_tree
@@ -48,9 +48,8 @@ def offline_plugin(config):
     """Material's offline plugin as mkdocs.yml lists it: make build switches it on for the offline edition."""
     plugin = config.plugins.get(offline.PLUGIN)
     if plugin is None:
-        lines = Path(config.config_file_path).read_text(encoding="utf-8-sig").split("\n")
-        line = next((number for number, text in enumerate(lines, 1) if text.startswith("plugins:")), 1)
-        raise EditorError([Problem("mkdocs.yml", line, "plugins", (
+        text = Path(config.config_file_path).read_text(encoding="utf-8-sig")
+        raise EditorError([Problem("mkdocs.yml", site_nav.line_of_key(text, "plugins"), "plugins", (
             "de plugin 'offline' ontbreekt; make build heeft hem nodig voor de offline versie (zoeken zonder "
             "internet). Zet onder plugins weer '- offline:' met daaronder 'enabled: false'"))])
     return plugin

@@ -17,6 +17,7 @@ from scripts.content.problems import EditorError, Problem
 from scripts.content.yaml_source import syntax_message
 from scripts.engines import engine
 from scripts.pipeline import check_site_url
+from scripts.site_nav import line_of_key
 
 log = logging.getLogger("mkdocs.handreiking")
 
@@ -61,7 +62,7 @@ def load(config_file: Path, **overrides):
     except (Abort, ConfigurationError) as error:
         text = config_file.read_text(encoding="utf-8-sig")
         found = messages.errors or [("?", str(error))]
-        raise EditorError([Problem("mkdocs.yml", _line_of_key(text, name), "", (
+        raise EditorError([Problem("mkdocs.yml", line_of_key(text, name), "", (
             f"de instelling '{name}' klopt niet; kijk in de documentatie van MkDocs of Material wat daar mag staan "
             f"(MkDocs zegt: {detail})")) for name, detail in found]) from None
     finally:
@@ -83,8 +84,3 @@ def run(config_file: Path, site_dir: Path, **edition) -> bool:
         return False  # MkDocs and the guide logged why
     return True
 
-
-def _line_of_key(text: str, name: str) -> int:
-    key = name.split(".")[-1]
-    found = re.search(rf"^[ \t]*-?[ \t]*{re.escape(key)}[ \t]*:", text, re.M)
-    return text[: found.start()].count("\n") + 1 if found else 1
