@@ -61,22 +61,28 @@ def fingerprint(*parts) -> str:
 def code_version(module: str) -> str:
     """The running code of module and what it imports of scripts/, and the versions of LIBRARIES: the part of a
     key that is not content. Pass the module that turns the key's other parts into the file."""
-    return fingerprint(codeversion.of(module), [(name, version(name)) for name in LIBRARIES])
+    return fingerprint(codeversion.of(module), _library_versions())
+
+
+@functools.cache
+def _library_versions() -> tuple[tuple[str, str], ...]:
+    """Looked up once per process: the installed versions cannot change under running code."""
+    return tuple((name, version(name)) for name in LIBRARIES)
 
 
 def cached(cache_dir: Path, key: str, make: Callable[[], bytes]) -> bytes:
     """The bytes stored under key, or make them once and store them (written atomically)."""
-    data = _kept(cache_dir, key)
+    data = kept(cache_dir, key)
     if data is None:
         data = make()
-        _keep(cache_dir, key, data)
+        keep(cache_dir, key, data)
     return data
 
 
 def cached_all(cache_dir: Path, jobs: dict[str, tuple[Callable[..., bytes], tuple]]) -> dict[str, bytes]:
     """cached() for many files at once, {key: (function, arguments)}: the ones not kept yet are made side by side,
     one process per core, so a build from nothing waits for the slowest rather than for all of them in a row."""
-    found = {key: _kept(cache_dir, key) for key in jobs}
+    found = {key: kept(cache_dir, key) for key in jobs}
     missing = [key for key, data in found.items() if data is None]
     if len(missing) >= _SIDE_BY_SIDE_FROM and _cores() > 1:
         with ProcessPoolExecutor(min(_cores(), len(missing)), mp_context=_makers()) as pool:
@@ -85,7 +91,7 @@ def cached_all(cache_dir: Path, jobs: dict[str, tuple[Callable[..., bytes], tupl
     else:
         found.update({key: jobs[key][0](*jobs[key][1]) for key in missing})
     for key in missing:
-        _keep(cache_dir, key, found[key])
+        keep(cache_dir, key, found[key])
     return found
 
 
@@ -99,7 +105,8 @@ def _makers() -> multiprocessing.context.BaseContext:
     return context
 
 
-def _kept(cache_dir: Path, key: str) -> bytes | None:
+def kept(cache_dir: Path, key: str) -> bytes | None:
+    """The bytes stored under key, or None."""
     path = Path(cache_dir) / key[:2] / key
     try:
         os.utime(path)  # used now: prune() keeps it
@@ -108,7 +115,8 @@ def _kept(cache_dir: Path, key: str) -> bytes | None:
         return None
 
 
-def _keep(cache_dir: Path, key: str, data: bytes) -> None:
+def keep(cache_dir: Path, key: str, data: bytes) -> None:
+    """Store bytes under key, written atomically: a build that stops halfway leaves no half file."""
     path = Path(cache_dir) / key[:2] / key
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:

@@ -90,6 +90,16 @@ def test_a_kept_file_follows_the_code_that_makes_it_and_nothing_else():
     assert codeversion.digest(codeversion.closure(edited_layout, "pkg.maker", "pkg")) != before
 
 
+def test_imports_are_found_in_every_form_the_code_uses():
+    """Only import statements are parsed (for speed): each way of writing one still names its modules."""
+    source = (b'"""Docstring."""\nimport os\nfrom pkg import (cache,  # why\n    links)\n'
+              b"def f():\n    try:\n        from pkg.files.maker import make\n    except ImportError:\n"
+              b"        import pkg.pages.view\nfrom other import pkg\n")
+    assert codeversion.imported(source, "pkg") == {"cache", "links", "files", "files.maker", "files.maker.make",
+                                                   "pages.view"}
+    assert codeversion.imported(source + b"from pkg import \\\n    page_dates\n", "pkg") >= {"page_dates", "links"}
+
+
 def test_the_code_of_a_kept_file_is_followed_through_the_folders_of_scripts(tmp_path):
     """scripts/ has folders: a module's key holds the modules it imports from any folder, and their folders' __init__."""
     for name, source in {"__init__.py": "", "cache.py": "", "files/__init__.py": "", "files/maker.py":

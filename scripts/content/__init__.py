@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
-
+from scripts import cache
 from scripts.cache import code_version, fingerprint
 from scripts.content import data_checks, lesson_checks, trust_checks
 from scripts.content.problems import Problem, ContentError, describe_schema_error
 from scripts.content.project_files import refuse_symlinks
-from scripts.content.yaml_source import Dataset, parse, read
+from scripts.content.yaml_source import Dataset, read
 
 DATASETS = ("bronnen", "corporaties", "principes", "checklists", "praktijk", "partners", "begrippen", "route",
             "taken", "synoniemen", "lesmateriaal", "escalatie", "wijzigingen", "corporatiescan")
@@ -61,18 +60,21 @@ def check_project(root: Path, checked_dir: Path | None = None) -> Content:
 def load_content(content_dir: Path, shown_as: str = "content", checked_dir: Path | None = None) -> Content:
     """Read and check every dataset; raise ContentError listing every problem found.
 
-    With checked_dir, a set of files that passed every check before is only read again: `mkdocs serve`
-    rebuilds after each Markdown edit, and the checks cost more than the rest of loading.
+    With checked_dir, a set of files that passed every check before is not even read again: its data is kept there
+    as JSON. `mkdocs serve` rebuilds after each Markdown edit, and checking and parsing YAML cost more than the rest
+    of loading.
     """
     content_dir = Path(content_dir)
     if checked_dir is not None:
         key = _checked_key(content_dir)
-        if (Path(checked_dir) / key).is_file():
-            (Path(checked_dir) / key).touch()  # used now: cache.prune keeps it
-            return Content(**{name: parse(content_dir / f"{name}.yml")[name] for name in DATASETS})
+        kept = cache.kept(checked_dir, key)
+        if kept is not None:
+            return Content(**json.loads(kept))
         content = load_content(content_dir, shown_as)
-        Path(checked_dir).mkdir(parents=True, exist_ok=True)
-        (Path(checked_dir) / key).touch()
+        data = dataclasses.asdict(content)
+        text = json.dumps(data, ensure_ascii=False)
+        if json.loads(text) == data:  # JSON keeps YAML's text, numbers and lists; a number as a key it would not
+            cache.keep(checked_dir, key, text.encode("utf-8"))
         return content
     problems: list[Problem] = []
     datasets: dict[str, Dataset] = {}
@@ -120,6 +122,10 @@ def _checked_key(content_dir: Path) -> str:
 
 def _validators(schema_dir: Path) -> dict:
     """One validator per dataset; relative $refs between schema files resolve by file name."""
+    # Imported here: a build whose content passed before never validates, and jsonschema takes 40 ms to load.
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+
     schemas = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in schema_dir.glob("*.schema.json")}
     registry = Registry().with_resources(
         (file_name, Resource.from_contents(schema)) for file_name, schema in schemas.items()
@@ -130,7 +136,7 @@ def _validators(schema_dir: Path) -> dict:
     }
 
 
-def _schema_problems(dataset: Dataset, validator: Draft202012Validator) -> list[Problem]:
+def _schema_problems(dataset: Dataset, validator) -> list[Problem]:
     problems = []
     for error in sorted(validator.iter_errors(dataset.data), key=lambda e: [str(p) for p in e.absolute_path]):
         for line_path, record_path, message in describe_schema_error(error):

@@ -79,11 +79,6 @@ def read(path: Path, shown: str, name: str) -> tuple[Dataset | None, list[Proble
     return Dataset(name, shown, data, lines), duplicates
 
 
-def parse(path: Path):
-    """The data of a file that passed every check before (its fingerprint is unchanged): no checks, no lines."""
-    return yaml.load(path.read_bytes().decode("utf-8-sig"), Loader=_Loader)
-
-
 def _alias_problem(text: str, shown: str) -> Problem | None:
     """Anchors (&) and aliases (*) are refused: editors do not need them, and nested ones explode in size."""
     try:
