@@ -50,6 +50,12 @@ class Guide:
     moved: Mapping[str, str]  # pages that moved: old.md -> new.md (mkdocs.yml, redirect_maps)
     publication: publication.Publication  # publisher, contact, licence (mkdocs.yml, extra.uitgave)
     page_dates: Mapping[str, date]  # page (relative to docs/) -> when its text or data last changed (git)
+    fonts: str  # the PDFs' font as @font-face rules (scripts/files/pdf_render.py)
+
+    @property
+    def fonts_key(self) -> str:
+        """The fonts as part of a cache key: the rules hold the whole font, too much to hash for every file."""
+        return fingerprint(self.fonts)
 
     @property
     def version_label(self) -> str:
@@ -142,6 +148,7 @@ def load(options: Options) -> Guide:
     config = site_nav.read_mkdocs_yml(options.root / "mkdocs.yml")
     settings = publication.read(config, config_text, outputs.is_preview(options.site_url))
     fonts = pdf_render.fonts_css(cache)
+    fonts_key = fingerprint(fonts)
     rule = content.find("begrippen", "voorwaarden")
     preview = outputs.is_preview(options.site_url)
     rights = publication.licence_texts(settings)
@@ -151,7 +158,7 @@ def load(options: Options) -> Guide:
         shown_rule = rule if checklist_pages.mentions_conditions(checklist) else None
         for kind, (maker, make, extra) in {"pdf": (checklist_pdf, checklist_pdf.checklist_pdf, (fonts,)),
                                            "docx": (downloads, downloads.checklist_docx, ())}.items():
-            key = fingerprint(kind, checklist, sources, shown_rule, fonts, version.isoformat(), preview, rights,
+            key = fingerprint(kind, checklist, sources, shown_rule, fonts_key, version.isoformat(), preview, rights,
                               code_version(maker.__name__))
             keys[outputs.checklist_download(checklist["id"], kind)] = key
             jobs[key] = (make, (checklist, sources, version, shown_rule, *extra, preview, rights))
@@ -161,7 +168,7 @@ def load(options: Options) -> Guide:
                                         checklist_pages.nav_entries(content.checklists), config_text)
     return Guide(options, content, version, MappingProxyType(made), nav,
                  MappingProxyType(site_nav.redirect_maps(config)), settings,
-                 MappingProxyType(_page_dates(options.root / config.get("docs_dir", "docs"), content, version)))
+                 MappingProxyType(_page_dates(options.root / config.get("docs_dir", "docs"), content, version)), fonts)
 
 
 def _page_dates(docs: Path, content: Content, version: date) -> dict[str, date]:

@@ -243,14 +243,14 @@ def write_all(site_dir: Path, guide, target_dir: Path) -> dict[str, int]:
     """The whole guide and every chapter as PDF, from a built site, into target_dir (taken from the build cache when
     nothing they are made of changed); returns {download path: size}."""
     cache = folder(guide.options.root)
-    fonts = pdf_render.fonts_css(cache)
+    fonts = guide.fonts
     pages = book_pages(Path(site_dir), guide)
     rights = publication.licence_texts(guide.publication)
     books = {outputs.BOOK_PDF: (pages, {"rights": rights})}
     books.update({outputs.chapter_pdf(src): ([(src, title, html)], {"title": title, "with_contents": False, "rights": rights})
                   for src, title, html in pages if outputs.has_chapter_pdf(src)})
     keys = {path: fingerprint("boek", [(src, trainers.article(html)) for src, _, html in book], options,
-                              guide.version.isoformat(), guide.options.site_url, fonts, code_version(__name__))
+                              guide.version.isoformat(), guide.options.site_url, guide.fonts_key, code_version(__name__))
             for path, (book, options) in books.items()}
     made = cached_all(cache / "boeken", {keys[path]: (partial(book_pdf, **options),
                                                       (book, guide.version, guide.options.site_url, fonts))

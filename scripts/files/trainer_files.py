@@ -7,8 +7,8 @@ import io
 from pathlib import Path
 
 from scripts import links, outputs, publication
-from scripts.cache import cached_all, code_version, fingerprint, folder
-from scripts.files import handout_doc, handouts, moodle, pdf_render
+from scripts.cache import cached, cached_all, code_version, fingerprint, folder
+from scripts.files import handout_doc, handouts, moodle
 from scripts.pipeline import Guide
 
 
@@ -35,12 +35,17 @@ def lesson_files(guide: Guide, listing: list[dict]) -> dict[str, bytes]:
     """{path: bytes} of each chapter's two hand-outs (PDF and Word), its self-test (Moodle XML and PDF), and one
     Moodle XML file of every self-test; each taken from the build cache when nothing it is made of changed."""
     cache = folder(guide.options.root)
-    fonts = pdf_render.fonts_css(cache)
+    fonts, fonts_key = guide.fonts, guide.fonts_key
     pages = {page["src"]: page for page in listing}
     site_url, version, preview = guide.options.site_url, guide.version, outputs.is_preview(guide.options.site_url)
     addresses = handouts.Addresses(site_url, section_titles(listing))
     made, chapters, jobs, kept_as = {}, [], {}, {}  # kept_as: a file's key in the cache, its bytes come later
     licence, rights = publication.licence_texts(guide.publication)  # on the paper, in the file's metadata
+    quiz_code = fingerprint("moodle", site_url, addresses.titles, code_version(moodle.__name__))
+
+    def quiz_xml(quizzes: list[tuple[dict, str]]) -> bytes:
+        return cached(cache / "downloads", fingerprint(quiz_code, quizzes), lambda: moodle.quiz_xml(quizzes, addresses))
+
     for lesson in guide.content.lesmateriaal:
         page = pages[lesson["hoofdstuk"]]
         chapters.append((lesson, page["title"]))
@@ -56,22 +61,22 @@ def lesson_files(guide: Guide, listing: list[dict]) -> dict[str, bytes]:
             makers = {"pdf": (handout_doc.to_pdf, (paper, title, version, fonts, preview, rights)),
                       "docx": (handout_doc.to_docx, (paper, title, subject, version, preview, rights))}
             for kind, job in makers.items():
-                key = fingerprint("hand-out", audience, kind, title, repr(blocks), licence, rights, fonts, version.isoformat(), preview,
-                                  code_version(handout_doc.__name__))
+                key = fingerprint("hand-out", audience, kind, title, repr(blocks), licence, rights, fonts_key,
+                                  version.isoformat(), preview, code_version(handout_doc.__name__))
                 path = outputs.handout(lesson["id"], kind, audience)
                 made[path], kept_as[path], jobs[key] = None, key, job
         if lesson.get("zelftoets"):
             title = f"Zelftoets: {page['title']}"
             blocks = handouts.quiz_paper(lesson, page["title"], addresses)
-            key = fingerprint("zelftoets", title, repr(blocks), licence, rights, fonts, version.isoformat(), preview,
+            key = fingerprint("zelftoets", title, repr(blocks), licence, rights, fonts_key, version.isoformat(), preview,
                               code_version(handout_doc.__name__))
             made[outputs.quiz(lesson["id"], "pdf")], kept_as[outputs.quiz(lesson["id"], "pdf")] = None, key
             jobs[key] = (handout_doc.to_pdf, (blocks + [("p", licence)], title, version, fonts, preview, rights))
-            made[outputs.quiz(lesson["id"])] = moodle.quiz_xml([(lesson, page["title"])], addresses)
+            made[outputs.quiz(lesson["id"])] = quiz_xml([(lesson, page["title"])])
     found = cached_all(cache / "downloads", jobs)
     made = {path: found[kept_as[path]] if path in kept_as else data for path, data in made.items()}
     if any(lesson.get("zelftoets") for lesson, _ in chapters):
-        made[outputs.QUIZ_ALL] = moodle.quiz_xml(chapters, addresses)
+        made[outputs.QUIZ_ALL] = quiz_xml(chapters)
     return made
 
 

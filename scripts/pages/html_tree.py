@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from copy import deepcopy
 
 from lxml import etree
@@ -116,8 +117,14 @@ def inner_html(element: HtmlElement) -> str:
 
 def with_class(root: HtmlElement, tag: str, *names: str) -> list[HtmlElement]:
     """Every tag under root (or root itself) that has all the class names among its classes."""
+    return _class_query(tag, names)(root)
+
+
+@functools.lru_cache(maxsize=None)
+def _class_query(tag: str, names: tuple[str, ...]) -> etree.XPath:
+    """Compiled once per tag and classes: compiling took longer than searching a page."""
     tests = " and ".join(f'contains(concat(" ", normalize-space(@class), " "), " {name} ")' for name in names)
-    return root.xpath(f"descendant-or-self::{tag}[{tests}]")
+    return etree.XPath(f"descendant-or-self::{tag}[{tests}]")
 
 
 def add_class(element: HtmlElement, name: str) -> None:

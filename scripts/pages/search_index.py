@@ -38,7 +38,10 @@ def add_folded_words(index: dict) -> dict:
     One entry per location keeps results single; title and text stay as written because they are shown.
     """
     for doc in index["docs"]:
-        _add_hidden(doc, [folded_words(html_tree.plain_text(doc.get("title", "") + " " + doc.get("text", "")))])
+        markup = doc.get("title", "") + " " + doc.get("text", "")
+        if markup.isascii() and "&" not in markup:  # no accent, not even as an entity such as &euml;: no parsing
+            continue
+        _add_hidden(doc, [folded_words(html_tree.plain_text(markup))])
     return index
 
 

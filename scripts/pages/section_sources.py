@@ -24,6 +24,8 @@ def add_lines(root: HtmlElement, sources: dict, from_src: str) -> bool:
     tree changed."""
     named = _named_per_section(root)
     marks = html_tree.with_class(root, "span", "bronmerk")
+    if not marks and not any(named):
+        return False
     for found in marks:
         _drop_mark(found)
     tokens = list(_tokens(root))
