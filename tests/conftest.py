@@ -90,6 +90,20 @@ def project_copy(tmp_path, shared_cache) -> Path:
 COPY_EPOCH = "1795392000"
 
 
+def pdf_pages(pdf: bytes | Path, first: int | None = None, last: int | None = None,
+              area: tuple[int, int, int, int] | None = None) -> list[str]:
+    """The text of each page of a PDF (from first to last) as a reader copies it, read by Poppler's pdftotext:
+    pypdf took a minute for the whole guide. Poppler reads a page's running head first. Only the text inside
+    area (left, top, width, height in points), when given: the page without its margins."""
+    data = pdf.read_bytes() if isinstance(pdf, Path) else pdf
+    pages = [*(["-f", str(first)] if first else []), *(["-l", str(last)] if last else [])]
+    if area:
+        pages += [option for name, value in zip(("-x", "-y", "-W", "-H"), area) for option in (name, str(value))]
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", *pages, "-", "-"], input=data, capture_output=True, check=True,
+                          timeout=120).stdout.decode("utf-8")
+    return text.split("\f")[:-1]  # each page ends in a form feed
+
+
 def run_build(project: Path, site_dir: Path, *args: str, epoch: str = COPY_EPOCH) -> subprocess.CompletedProcess:
     """`python -m scripts build` in a project folder, as an editor runs it through `make build`; epoch sets the
     version date (SOURCE_DATE_EPOCH)."""

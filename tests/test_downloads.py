@@ -27,7 +27,7 @@ from scripts.files.pdf_render import fonts_css
 from scripts.pages.checklist_header import header_fields
 from scripts.pages.markup import date_nl, file_size
 from scripts.version import version_date
-from tests.conftest import PROJECT, article_html, checklist_ids, html_pages, parse_page
+from tests.conftest import PROJECT, article_html, checklist_ids, html_pages, parse_page, pdf_pages
 
 VERSION = date(2026, 11, 23)
 W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
@@ -47,7 +47,7 @@ def pdf_facts(data: bytes) -> dict:
     reader = PdfReader(io.BytesIO(data))
     fields = reader.get_fields() or {}
     return {
-        "text": words(" ".join(page.extract_text() for page in reader.pages)),
+        "text": words(" ".join(pdf_pages(data))),
         "checkboxes": {name: str(field.get("/TU")) for name, field in fields.items() if field.get("/FT") == "/Btn"},
         "text_fields": {name: str(field.get("/TU")) for name, field in fields.items() if field.get("/FT") == "/Tx"},
         "title": reader.metadata.title,

@@ -12,11 +12,10 @@ import pikepdf
 import pytest
 from docx import Document
 from moodle_xml_parser.parser import parse_bytes
-from pypdf import PdfReader
 
 from scripts.cache import folder
 from scripts.files import handout_doc, handouts, moodle, pdf_render
-from tests.conftest import PROJECT
+from tests.conftest import PROJECT, pdf_pages
 from tests.test_downloads import pdf_ua_problems
 from tests.test_lessons import fixture_lessons
 
@@ -50,7 +49,7 @@ def made(lesson, audience: str, site_url: str = RELEASE) -> list[tuple]:
 
 
 def pdf_text(data: bytes) -> str:
-    return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages).split())
+    return " ".join(" ".join(pdf_pages(data)).split())
 
 
 def docx_text(data: bytes) -> str:

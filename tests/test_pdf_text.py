@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-import io
 from datetime import date
 
-from pypdf import PdfReader
 
 from scripts.cache import folder
 from scripts.files.checklist_pdf import checklist_pdf
 from scripts.files.guide_pdf import book_pdf
 from scripts.files.pdf_render import fonts_css
-from tests.conftest import PROJECT
+from tests.conftest import PROJECT, pdf_pages
 
 # Characters that HTML escaping turns into entities, and that end a CSS string or the <style> element.
 AWKWARD = "Huur & betalen: de 'eerste' \"maand\" \\ daarna </style> ook"
 
 
 def page_texts(data: bytes) -> list[str]:
-    return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages]
+    return [" ".join(page.split()) for page in pdf_pages(data)]
 
 
 def test_a_checklist_title_prints_as_written_in_the_footer_of_every_page():

@@ -17,7 +17,7 @@ from pypdf import PdfReader
 
 from scripts import outputs, site_nav
 from scripts.pipeline import Options, load
-from tests.conftest import PROJECT, article_html, article_text
+from tests.conftest import PROJECT, article_html, article_text, pdf_pages
 from tests.test_downloads import pdf_ua_problems
 
 OUTPUT = PROJECT / "test-output" / "pdf"
@@ -34,8 +34,18 @@ def book(site):
 
 @pytest.fixture(scope="module")
 def book_pages(book) -> list[str]:
-    """The text of each page of the book, read once: pypdf takes about a minute for the whole book."""
-    return [page.extract_text() for page in PdfReader(io.BytesIO(book)).pages]
+    """The text of each page of the book, read once, running head and foot included."""
+    return pdf_pages(book)
+
+
+# The book's pages without their margins (guide_pdf.py: 20 mm at the top, 22 mm at the bottom of A4), in points.
+BODY = (0, 57, 595, 842 - 57 - 63)
+
+
+@pytest.fixture(scope="module")
+def book_bodies(book) -> list[str]:
+    """The text of each page of the book without its running head and foot: what the page itself holds."""
+    return pdf_pages(book, area=BODY)
 
 
 @pytest.fixture(scope="module")
@@ -118,7 +128,7 @@ def test_every_pdf_is_tagged_pdf_ua_in_dutch(book, chapters, site):
 def test_a_chapter_pdf_holds_its_chapter_and_is_offered_on_it(site, chapters):
     overlast = site / "downloads" / "hoofdstuk-overlast.pdf"
     assert overlast in chapters
-    text = words(" ".join(page.extract_text() for page in PdfReader(overlast).pages))
+    text = words(" ".join(pdf_pages(overlast)))
     assert "Overlast voorkomen en aanpakken" in text and "De escalatieladder" in text
     assert 'href="downloads/hoofdstuk-overlast.pdf"' in article_html(site / "overlast.html")
 
@@ -142,27 +152,19 @@ def test_the_first_page_of_every_pdf_is_saved_as_an_image_for_review(site):
 
 
 # The running header and footer: chapter name, guide name, address and version, page number.
-RUNNING_LINES = 4
-
-
-def test_no_page_of_the_book_is_nearly_empty_except_a_cover_or_a_chapter_end(book_pages):
+def test_no_page_of_the_book_is_nearly_empty_except_a_cover_or_a_chapter_end(book_pages, book_bodies):
     """A page with fewer than 8 lines of text is the cover or the last page of a chapter, never a lone source list."""
-    pages = [[line for line in page.splitlines() if line.strip()] for page in book_pages]
-    starts = {number for number, lines in enumerate(pages) if number == 0
-              or any(line.strip() == "Inhoud" for line in lines[:RUNNING_LINES + 1])}
-    chapter_starts = {number for number, lines in enumerate(pages) if number and pages[number - 1] and
-                      _header_chapter(lines) != _header_chapter(pages[number - 1])}
+    pages = [[line for line in page.splitlines() if line.strip()] for page in book_bodies]
+    starts = {number for number, lines in enumerate(pages) if number == 0 or lines[:1] == ["Inhoud"]}
+    # The running head names the chapter: its first line changes where a chapter starts.
+    heads = [next((line for line in page.splitlines() if line.strip()), "") for page in book_pages]
+    chapter_starts = {number for number in range(1, len(pages)) if heads[number] != heads[number - 1]}
     thin = [(number + 1, " | ".join(lines)[:120]) for number, lines in enumerate(pages)
-            if len(lines) - RUNNING_LINES < 8 and number not in starts
-            and number + 1 not in chapter_starts | {len(pages)}]
+            if len(lines) < 8 and number not in starts and number + 1 not in chapter_starts | {len(pages)}]
     assert not thin, f"nearly empty pages in the middle of a chapter: {thin}"
     lone_sources = [number + 1 for number, lines in enumerate(pages)
-                    if len(lines) - RUNNING_LINES < 8 and any(line.strip() == "Bronnen" for line in lines)]
+                    if len(lines) < 8 and any(line.strip() == "Bronnen" for line in lines)]
     assert not lone_sources, f"pages holding little more than a source list: {lone_sources}"
-
-
-def _header_chapter(lines: list[str]) -> str:
-    return lines[0].split("Handreiking Housing First")[0].strip() if lines else ""
 
 
 def test_the_book_prints_every_address_once_and_page_numbers_for_its_own_references(book_text):
@@ -173,14 +175,14 @@ def test_the_book_prints_every_address_once_and_page_numbers_for_its_own_referen
     assert "Lees meer over deze stap (zie p." in text
 
 
-def test_the_contents_and_the_references_give_the_page_their_target_is_on(book_pages):
+def test_the_contents_and_the_references_give_the_page_their_target_is_on(book_pages, book_bodies):
     """Each chapter in the contents starts at the top of the page it names, and every
     "zie p." names a page of the book: WeasyPrint works these numbers out over more than one layout pass."""
-    contents_page = next(number for number, page in enumerate(book_pages) if page.lstrip().startswith("Inhoud"))
-    entries = re.findall(r"^(.+?) ?\.{3,} ?(\d+)$", book_pages[contents_page], re.M)
+    contents_page = next(number for number, page in enumerate(book_bodies) if page.lstrip().startswith("Inhoud"))
+    entries = re.findall(r"^(.+?) ?\.{3,} ?(\d+)$", book_bodies[contents_page], re.M)
     assert len(entries) >= 10
     for title, number in entries:
-        assert words(book_pages[int(number) - 1]).startswith(words(title)), f"'{title}' begint niet op p. {number}"
+        assert words(book_bodies[int(number) - 1]).startswith(words(title)), f"'{title}' begint niet op p. {number}"
     numbers = [int(n) for n in re.findall(r"\(zie p\. (\d+)\)", " ".join(book_pages))]
     assert numbers and all(1 <= n <= len(book_pages) for n in numbers), sorted(set(numbers))[:5]
 
