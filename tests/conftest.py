@@ -7,7 +7,7 @@ import os
 import re
 import subprocess
 import sys
-from functools import partial
+from functools import cache, partial
 from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -91,12 +91,14 @@ COPY_EPOCH = "1795392000"
 
 
 def pdf_pages(pdf: bytes | Path, first: int | None = None, last: int | None = None,
-              area: tuple[int, int, int, int] | None = None) -> list[str]:
+              area: tuple[int, int, int, int] | None = None, drawn_order: bool = False) -> list[str]:
     """The text of each page of a PDF (from first to last) as a reader copies it, read by Poppler's pdftotext:
     pypdf took a minute for the whole guide. Poppler reads a page's running head first. Only the text inside
-    area (left, top, width, height in points), when given: the page without its margins."""
+    area (left, top, width, height in points), when given: the page without its margins. In drawn_order, the text
+    comes in the order the PDF draws it, and a word broken at a line's end keeps its hyphen (an address does)."""
     data = pdf.read_bytes() if isinstance(pdf, Path) else pdf
-    pages = [*(["-f", str(first)] if first else []), *(["-l", str(last)] if last else [])]
+    pages = [*(["-f", str(first)] if first else []), *(["-l", str(last)] if last else []),
+             *(["-raw"] if drawn_order else [])]
     if area:
         pages += [option for name, value in zip(("-x", "-y", "-W", "-H"), area) for option in (name, str(value))]
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", *pages, "-", "-"], input=data, capture_output=True, check=True,
@@ -170,9 +172,10 @@ def article_text(path: Path) -> str:
     return parser.text
 
 
-def checklist_ids() -> list[str]:
-    """For parametrizing tests per checklist at collection time."""
-    return [c["id"] for c in load_content(PROJECT / "content").checklists]
+@cache
+def checklist_ids() -> tuple[str, ...]:
+    """For parametrizing tests per checklist at collection time: read once, nine test files ask."""
+    return tuple(c["id"] for c in load_content(PROJECT / "content").checklists)
 
 
 def html_pages(site: Path) -> list[Path]:

@@ -13,7 +13,6 @@ import zipfile
 import pikepdf
 import pytest
 from lxml.html import document_fromstring
-from pypdf import PdfReader
 
 from scripts import outputs, site_nav
 from scripts.pipeline import Options, load
@@ -74,16 +73,13 @@ def test_the_book_holds_every_chapter_title_and_every_checklist_item(book_text, 
 
 
 def test_the_book_has_a_bookmark_per_chapter_and_section(book, site):
-    reader = PdfReader(io.BytesIO(book))
+    def titles(items, depth=0):
+        for item in items:
+            yield depth, item.title
+            yield from titles(item.children, depth + 1)
 
-    def titles(outline, depth=0):
-        for entry in outline:
-            if isinstance(entry, list):
-                yield from titles(entry, depth + 1)
-            else:
-                yield depth, entry.title
-
-    marks = list(titles(reader.outline))
+    with pikepdf.open(io.BytesIO(book)) as pdf, pdf.open_outline() as outline:
+        marks = list(titles(outline.root))
     chapters = [title for depth, title in marks if depth == 0]
     assert "De kernprincipes" in chapters and "Overlast voorkomen en aanpakken" in chapters
     assert len(chapters) >= 20

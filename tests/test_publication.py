@@ -29,17 +29,16 @@ LOCAL = (b"127.0.0.1", b"localhost", b"[::1]")
 
 
 def pdf_strings(data: bytes) -> bytes:
-    """Every page's text as a reader sees it (the streams hold glyph codes, not letters), and every stream and
-    string of a PDF (links, metadata), decompressed. Poppler reads the text: pypdf took minutes for a release."""
+    """Every page's text as a reader sees it (the streams hold glyph codes, not letters), and the whole PDF with its
+    streams decompressed and every object written out (links, metadata). Poppler reads the text and qpdf (through
+    pikepdf) writes the file out: pypdf took minutes for a release."""
     parts = [subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True, check=True,
                             timeout=120).stdout]
     with pikepdf.open(io.BytesIO(data)) as pdf:
-        for item in pdf.objects:
-            if isinstance(item, pikepdf.Stream):
-                parts.append(item.read_bytes())
-            elif isinstance(item, pikepdf.Dictionary):
-                parts.append(repr(item).encode("utf-8", "replace"))
-    return b"\n".join(parts)
+        written = io.BytesIO()
+        pdf.save(written, qdf=True, object_stream_mode=pikepdf.ObjectStreamMode.disable, compress_streams=False,
+                 stream_decode_level=pikepdf.StreamDecodeLevel.generalized)
+    return b"\n".join(parts + [written.getvalue()])
 
 
 def readable(name: str, data: bytes, seen: set[bytes] | None = None) -> list[tuple[str, bytes]]:

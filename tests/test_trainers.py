@@ -13,11 +13,10 @@ import pikepdf
 import pytest
 from docx import Document
 from moodle_xml_parser.parser import parse_bytes
-from pypdf import PdfReader
 
 from scripts.links import read_contract
 from scripts.outputs import PREVIEW_MARK
-from tests.conftest import PROJECT, PageParser, article_html, article_text, run_build, serve
+from tests.conftest import PROJECT, PageParser, article_html, article_text, pdf_pages, run_build, serve
 from tests.test_downloads import pdf_ua_problems
 
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
@@ -49,7 +48,7 @@ def _text(data: bytes, kind: str) -> str:
     if kind == "pdf":  # without the preview mark and the list markers pypdf reads at a page's end: they would
         # break a text that runs over to the next page
         pages = [re.sub(r"(?m)^\s*(•|\d+\.)\s*$|^.*Pagina \d+ van \d+$", " ",
-                        page.extract_text().replace(PREVIEW_MARK, " ")) for page in PdfReader(io.BytesIO(data)).pages]
+                        page.replace(PREVIEW_MARK, " ")) for page in pdf_pages(data, drawn_order=True)]
         return " ".join(" ".join(pages).split())
     document = Document(io.BytesIO(data))
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
