@@ -6,6 +6,7 @@ updates the version below) instead of finding out from a broken build or, worse,
 
 from __future__ import annotations
 
+import inspect
 import re
 from importlib.metadata import version
 
@@ -24,6 +25,9 @@ PATCHES = [
      "the module constant HTML_TEMPLATE is the redirect page; replaced by a Dutch page carrying the anchor"),
     ("mkdocs-macros-plugin", "1.5.0", "scripts/content/page_errors.py",
      "errors.format_error is a singledispatch function; the guide registers its Dutch messages"),
+    ("mkdocs-macros-plugin", "1.5.0", "scripts/pages/compiled_pages.py, scripts/engines/hooks.py",
+     "MacrosPlugin.render makes each page a template with env.from_string(markdown), env being ready after its "
+     "on_config; the guide's from_string takes the code of a text compiled before from the cache"),
     ("mkdocs", "1.6.1", "scripts/engines/preview.py",
      "LiveReloadServer._inject_js_into_html adds the reload script; the preview adds its own banner after it"),
     ("mkdocs", "1.6.1", "scripts/engines/mkdocs_run.py",
@@ -50,6 +54,7 @@ def test_each_patched_library_is_the_version_the_patch_was_written_for(library, 
 
 def test_the_patched_internals_still_exist():
     import mkdocs_macros.errors
+    import mkdocs_macros.plugin
     import mkdocs_redirects.plugin
     import pydyf
     from mkdocs.livereload import LiveReloadServer
@@ -61,6 +66,7 @@ def test_the_patched_internals_still_exist():
     assert isinstance(mkdocs_redirects.plugin.HTML_TEMPLATE, str)
     assert hasattr(mkdocs_macros.errors.format_error, "register")
     assert callable(getattr(LiveReloadServer, "_inject_js_into_html", None))
+    assert "self.env.from_string(markdown)" in inspect.getsource(mkdocs_macros.plugin.MacrosPlugin.render)
 
 
 def test_each_copied_partial_names_the_material_version_it_was_copied_from():

@@ -9,9 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jinja2
+import pytest
 from pypdf import PdfReader
 
 from scripts import codeversion
+from scripts.pages import compiled_pages
 from tests.conftest import COPY_EPOCH, PROJECT, copy_with_shared_cache, run_build
 
 # Two builds in one process, as `mkdocs serve` does, with a code edit in between.
@@ -114,3 +117,35 @@ def test_the_code_of_a_kept_file_is_followed_through_the_folders_of_scripts(tmp_
     assert set(codeversion.closure(package, "pkg.files.maker", "pkg")) == {
         "files.maker", "cache", "files", "files.paper", "pages", "pages.markup"}
 
+
+
+def _compile_counter(jinja, kept) -> list[str]:
+    """keep_compiled on jinja, counting the texts it compiles."""
+    compiled = []
+    compile_text = jinja.compile
+    jinja.compile = lambda source, *args, **kwargs: compiled.append(source) or compile_text(source, *args, **kwargs)
+    compiled_pages.keep_compiled(jinja, kept)
+    return compiled
+
+
+def test_a_page_compiled_by_an_earlier_build_is_not_compiled_again(tmp_path):
+    """mkdocs-macros compiles every page in every build: the code of an unchanged text comes from the cache; a changed
+    text, or the same text under other delimiters, is compiled anew; a mistake is said and nothing is kept."""
+    kept = jinja2.FileSystemBytecodeCache(str(tmp_path))
+    page = "Tekst {{ naam }} en {% if True %}meer{% endif %}."
+    jinja = jinja2.Environment()
+    first = _compile_counter(jinja, kept)
+    assert jinja.from_string(page).render(naam="x") == "Tekst x en meer." and first == [page]
+    later = jinja2.Environment()
+    again = _compile_counter(later, kept)
+    assert later.from_string(page).render(naam="y") == "Tekst y en meer." and again == []
+    assert later.from_string(page + " Bewerkt.").render(naam="y").endswith("Bewerkt.") and len(again) == 1
+    other_syntax = jinja2.Environment(variable_start_string="[[", variable_end_string="]]")
+    anew = _compile_counter(other_syntax, kept)
+    assert other_syntax.from_string(page).render(naam="z") == "Tekst {{ naam }} en meer." and anew == [page]
+    broken = jinja2.Environment()
+    _compile_counter(broken, kept)
+    files = set(tmp_path.iterdir())
+    with pytest.raises(jinja2.TemplateSyntaxError):
+        broken.from_string("{% if %}")
+    assert set(tmp_path.iterdir()) == files

@@ -14,7 +14,7 @@ from scripts.content import lesson_checks, page_checks, problem_text
 from scripts.content.problems import EditorError
 from scripts.engines import engine, postbuild
 from scripts.files import offline
-from scripts.pages import html_tree, redirect_page, section_sources, tables
+from scripts.pages import compiled_pages, html_tree, redirect_page, section_sources, tables
 
 log = logging.getLogger("mkdocs.handreiking")
 
@@ -41,6 +41,11 @@ def on_config(config):
         search_on_disk.config.enabled = True  # its search index as a script, for file://
     redirect_page.use_dutch_template()
     return config
+
+
+def on_pre_build(config):
+    # mkdocs-macros made its Jinja environment in its on_config; pages it compiled before are taken from the cache.
+    compiled_pages.keep_compiled(config.plugins["macros"].env, cache.templates(engine.guide_of(config).options.root))
 
 
 def on_files(files, config):
