@@ -6,23 +6,18 @@ import io
 import zipfile
 from datetime import date, datetime, timezone
 
-from docx import Document
-from docx.opc.constants import RELATIONSHIP_TYPE
-from docx.enum.text import WD_BREAK
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor, Twips
-
 from scripts.outputs import AUTHOR, GUIDE, PREVIEW_MARK
 from scripts.pages.checklist_header import LEGEND, header_fields
 from scripts.pages.citations import source_address, source_text
 from scripts.pages.markup import date_nl
 
+# python-docx is imported in the functions that write Word: loading it took 30 to 45 ms of every build, and a build
+# takes its Word files from the cache unless their content changed.
 _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 # A4 in twips (1/20 pt), as Word writes it; margins of 2.5 cm, as Dutch offices are used to. python-docx starts from
 # US Letter with 1-inch margins.
-_A4 = (Twips(11906), Twips(16838))
-_MARGIN = Twips(1418)  # 2.5 cm
+_A4 = (11906, 16838)
+_MARGIN = 1418  # 2.5 cm
 # The guide's link colour (dark teal), as in the PDFs.
 LINK_COLOUR = "00606B"
 
@@ -31,6 +26,10 @@ def checklist_docx(checklist: dict, sources: list[dict], version: date, rule: di
                    preview: bool = False, rights: tuple[str, str] = ("", "")) -> bytes:
     """Word file with heading styles and clickable checkboxes (w14:checkbox content controls); rights: the licence
     in full (at the end) and short (in the file's comments: Word has no field for rights, and allows 255 characters)."""
+    from docx import Document
+    from docx.enum.text import WD_BREAK
+    from docx.shared import Pt
+
     document = Document()
     set_a4(document)
     if preview:
@@ -88,14 +87,18 @@ def checklist_docx(checklist: dict, sources: list[dict], version: date, rule: di
 
 def set_a4(document) -> None:
     """Every section on A4 portrait with 2.5 cm margins (python-docx's template is US Letter)."""
+    from docx.shared import Twips
+
     for section in document.sections:
-        section.page_width, section.page_height = _A4
-        section.top_margin = section.bottom_margin = section.left_margin = section.right_margin = _MARGIN
+        section.page_width, section.page_height = map(Twips, _A4)
+        section.top_margin = section.bottom_margin = section.left_margin = section.right_margin = Twips(_MARGIN)
         section.header_distance = section.footer_distance = Twips(709)  # 1.25 cm
 
 
 def add_header_table(document, checklist: dict) -> None:
     """The header block as a two-column table: the label, and an empty cell to type in."""
+    from docx.shared import Twips
+
     document.add_paragraph().add_run(LEGEND).bold = True
     fields = header_fields(checklist)
     table = document.add_table(rows=len(fields), cols=2)
@@ -110,6 +113,9 @@ def add_header_table(document, checklist: dict) -> None:
 
 def _describe_table(table, title: str, description: str) -> None:
     """Title and description of a table (w:tblCaption, w:tblDescription), read out by screen readers."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
     properties = table._tbl.tblPr
     for tag, text in (("w:tblCaption", title), ("w:tblDescription", description)):
         element = OxmlElement(tag)
@@ -119,6 +125,9 @@ def _describe_table(table, title: str, description: str) -> None:
 
 def _checkbox_control(tag: str):
     """<w:sdt> with a w14:checkbox: Word shows a box that toggles between ☐ and ☒ on click."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
     sdt = OxmlElement("w:sdt")
     properties = OxmlElement("w:sdtPr")
     tag_element = OxmlElement("w:tag")
@@ -154,6 +163,10 @@ def _checkbox_control(tag: str):
 
 def add_hyperlink(paragraph, text: str, address: str) -> None:
     """A real Word hyperlink (w:hyperlink with an external relationship): Ctrl+click opens the address."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
     relation = paragraph.part.relate_to(address, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
     hyperlink = OxmlElement("w:hyperlink")
     hyperlink.set(qn("r:id"), relation)
@@ -176,6 +189,9 @@ def add_hyperlink(paragraph, text: str, address: str) -> None:
 
 def add_page_field(paragraph) -> None:
     """A PAGE field, so Word numbers the pages itself."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
     for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
         run = paragraph.add_run()
         if kind:
@@ -195,6 +211,8 @@ def add_page_field(paragraph) -> None:
 
 def mark_preview(document) -> None:
     """The preview mark in the page header of a Word file, on every page."""
+    from docx.shared import Pt, RGBColor
+
     run = document.sections[0].header.paragraphs[0].add_run(PREVIEW_MARK)
     run.bold = True
     run.font.size = Pt(8)
@@ -214,6 +232,9 @@ def set_core_properties(document, title: str, subject: str, version: date) -> No
 
 def set_language(document, language: str) -> None:
     """Default proofing language of every style, so Word checks Dutch spelling."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
     defaults = document.styles.element.find(qn("w:docDefaults"))
     run_defaults = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     lang = run_defaults.find(qn("w:lang"))

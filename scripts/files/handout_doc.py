@@ -18,10 +18,6 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from docx import Document
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Pt
 from markupsafe import escape
 
 from scripts.files import pdf_render
@@ -116,6 +112,9 @@ def _html_block(block: tuple) -> str:
 
 def to_docx(blocks: list[tuple], title: str, subject: str, version: date, preview: bool, rights: str = "") -> bytes:
     """The document as an editable Word file: A4 with Dutch margins, real hyperlinks, version and page number below."""
+    from docx import Document  # here, as in downloads.py: a build that writes no Word file does not load it
+    from docx.shared import Pt
+
     document = Document()
     if preview:
         mark_preview(document)
@@ -139,6 +138,8 @@ def to_docx(blocks: list[tuple], title: str, subject: str, version: date, previe
 
 
 def _docx_block(document, block: tuple) -> None:
+    from docx.shared import Pt
+
     kind = block[0]
     if kind in ("h1", "h2", "h3"):
         _add_runs(document.add_heading(level=int(kind[1])), block[1])
@@ -192,6 +193,10 @@ def _add_runs(paragraph, text, size=None) -> None:
 
 def _ruled(paragraph) -> None:
     """An empty line to write on: a paragraph with a bottom border."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
     paragraph.paragraph_format.space_before = Pt(12)
     borders = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
@@ -203,6 +208,8 @@ def _ruled(paragraph) -> None:
 
 def _repeat_header(row) -> None:
     """The header row of a table repeats on every page it runs over (and marks it as a header for screen readers)."""
+    from docx.oxml import OxmlElement
+
     header = OxmlElement("w:tblHeader")
     row._tr.get_or_add_trPr().append(header)
 

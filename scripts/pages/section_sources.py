@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from scripts.pages import html_tree
@@ -61,16 +62,14 @@ def _drop_mark(found: HtmlElement) -> None:
     found.drop_tree()
 
 
-def _tokens(element: HtmlElement):
+def _tokens(root: HtmlElement):
     """The tree in reading order as ('start' | 'end', element) for tags and ('text' | 'tail', element) for text."""
-    yield "start", element
-    if element.text and isinstance(element.tag, str):  # a comment's text is no content of the page
-        yield "text", element
-    for child in element:
-        yield from _tokens(child)
-    yield "end", element
-    if element.tail:
-        yield "tail", element
+    for event, element in etree.iterwalk(root, events=("start", "end")):  # lxml walks the tree, not Python
+        yield event, element
+        if event == "start" and element.text and isinstance(element.tag, str):  # a comment's text is no content
+            yield "text", element
+        elif event == "end" and element.tail:
+            yield "tail", element
 
 
 def _put_line(section: list[tuple[str, HtmlElement]], root: HtmlElement, line: HtmlElement) -> None:
