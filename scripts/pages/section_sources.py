@@ -64,9 +64,12 @@ def _drop_mark(found: HtmlElement) -> None:
 
 def _tokens(root: HtmlElement):
     """The tree in reading order as ('start' | 'end', element) for tags and ('text' | 'tail', element) for text."""
-    for event, element in etree.iterwalk(root, events=("start", "end")):  # lxml walks the tree, not Python
+    for event, element in etree.iterwalk(root, events=("start", "end", "comment", "pi")):  # lxml walks, not Python
+        if event in ("comment", "pi"):  # one event for both ends; its own text is no content of the page
+            yield "start", element
+            event = "end"
         yield event, element
-        if event == "start" and element.text and isinstance(element.tag, str):  # a comment's text is no content
+        if event == "start" and element.text:
             yield "text", element
         elif event == "end" and element.tail:
             yield "tail", element
