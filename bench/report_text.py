@@ -64,8 +64,8 @@ def markdown_report(r: dict) -> str:
         f"({p['handreiking']['median'] - p['bare_expanded']['median']:.2f} s) is de machinerie. Volgens de profiler is "
         "dat vooral: de stappen na de bouw (elke pagina nog eens gelezen als boom voor inhoudsopgave, externe links,",
         "beveiligingsbeleid en leesbaarheid; de hand-outs uit de cache naar de site; het vouwen van de zoekindex);",
-        "het laden van de code en van mkdocs-macros (samen zo'n 0,15 s, python-docx alleen al 30 ms); de bronregels",
-        "per sectie.",
+        "het laden van de code en van mkdocs-macros (samen zo'n 0,15 s; python-docx laadt alleen nog als er een",
+        "Word-bestand gemaakt wordt); de bronregels per sectie.",
         "",
         "Wat al is opgelost na profileren: de downloads staan in `.build-cache/downloads/` onder een vingerafdruk van",
         "hun gegevens en code (een koude bouw maakt ze één keer, daarna niet meer); de gecontroleerde gegevens van",
