@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+from datetime import datetime, time, timezone
 from functools import cache, partial
 from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -18,6 +19,7 @@ import pytest
 from scripts.cache import FOLDER
 from scripts.content import load_content
 from scripts.engines.build import build_site, copy_project
+from scripts.version import version_date
 
 PROJECT = Path(__file__).resolve().parent.parent
 # As the Makefile does: no end-of-life banners from Material and mkdocs-redirects in test output.
@@ -85,9 +87,10 @@ def project_copy(tmp_path, shared_cache) -> Path:
     return copy_with_shared_cache(tmp_path / "project", shared_cache)
 
 
-# A copy of the project is no git clone, so its builds are given a version date (23 November 2026), as the README
-# tells anyone who builds from a folder without .git.
-COPY_EPOCH = "1795392000"
+# A copy of the project is no git clone, so its builds are given a version date, as the README tells anyone who builds
+# from a folder without .git: the project's own, so a copy takes from the shared cache the downloads the run's own
+# build made, instead of making all of them again for another date.
+COPY_EPOCH = str(int(datetime.combine(version_date(PROJECT), time(), tzinfo=timezone.utc).timestamp()))
 
 
 def pdf_pages(pdf: bytes | Path, first: int | None = None, last: int | None = None,
