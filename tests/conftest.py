@@ -65,11 +65,12 @@ def content():
 
 
 @pytest.fixture(scope="session")
-def shared_cache() -> Path:
+def shared_cache(site) -> Path:
     """The project's own build cache, for the project copies that tests build. Every file in it is keyed by all it
     is made of (code included), so a copy takes from it only what it would have made the same, and what a copy makes
     of its changes is kept apart under its own key. The tests that need files made from nothing
-    (test_downloads, test_stale_cache) keep a cache of their own."""
+    (test_downloads, test_stale_cache) keep a cache of their own. Given after the run's own build (site): a copy
+    built at the same time would make the same downloads a second time."""
     cache = PROJECT / FOLDER
     cache.mkdir(exist_ok=True)
     return cache
