@@ -71,13 +71,18 @@ def checklist_docx(checklist: dict, sources: list[dict], version: date, rule: di
             add_hyperlink(paragraph, source_address(source), source_address(source))
     if rights[0]:
         document.add_paragraph(rights[0])
+    return saved_with_footer(document, f"Bron: {GUIDE}, versie {date_nl(version.isoformat())}. Pagina ")
+
+
+def saved_with_footer(document, text: str) -> bytes:
+    """The Word file's bytes, with text and the page number in small type at the foot of every page."""
+    from docx.shared import Pt
 
     footer = document.sections[0].footer.paragraphs[0]
-    footer.text = f"Bron: {GUIDE}, versie {date_nl(version.isoformat())}. Pagina "
+    footer.text = text
     add_page_field(footer)
     for run in footer.runs:
         run.font.size = Pt(8)
-
     buffer = io.BytesIO()
     document.save(buffer)
     return normalise_zip(buffer.getvalue())

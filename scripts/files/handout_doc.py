@@ -13,7 +13,6 @@ A document is a list of blocks; text in a block is a string or a list of strings
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -21,8 +20,8 @@ from datetime import date
 from markupsafe import escape
 
 from scripts.files import pdf_render
-from scripts.files.downloads import (add_hyperlink, add_page_field, mark_preview, normalise_zip, set_a4,
-                                     set_core_properties, set_language)
+from scripts.files.downloads import (add_hyperlink, mark_preview, saved_with_footer, set_a4, set_core_properties,
+                                     set_language)
 from scripts.outputs import AUTHOR, GUIDE
 from scripts.pages.markup import css_string, date_nl, html_text
 
@@ -127,14 +126,7 @@ def to_docx(blocks: list[tuple], title: str, subject: str, version: date, previe
         document.styles[style].font.size = Pt(10)
     for block in blocks:
         _docx_block(document, block)
-    footer = document.sections[0].footer.paragraphs[0]
-    footer.text = f"{GUIDE} · versie {date_nl(version.isoformat())} · pagina "
-    add_page_field(footer)
-    for run in footer.runs:
-        run.font.size = Pt(8)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return normalise_zip(buffer.getvalue())
+    return saved_with_footer(document, f"{GUIDE} · versie {date_nl(version.isoformat())} · pagina ")
 
 
 def _docx_block(document, block: tuple) -> None:
