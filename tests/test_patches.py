@@ -29,7 +29,12 @@ PATCHES = [
      "MacrosPlugin.render makes each page a template with env.from_string(markdown), env being ready after its "
      "on_config; the guide's from_string takes the code of a text compiled before from the cache"),
     ("mkdocs", "1.6.1", "scripts/engines/preview.py",
-     "LiveReloadServer._inject_js_into_html adds the reload script; the preview adds its own banner after it"),
+     "LiveReloadServer._inject_js_into_html adds the reload script; the preview adds its own banner after it. "
+     "It keeps _epoch_cond, _visible_epoch and _wanted_epoch; reload_browsers moves the epoch on when no rebuild is "
+     "under way. Its request lines read '\"GET /x HTTP/1.1\" code 404'"),
+    ("mkdocs", "1.6.1", "scripts/engines/page_rebuild.py",
+     "mkdocs.commands.build._populate_page makes one page with its plugin events; a page made alone follows "
+     "_build_page's steps (get_context, on_page_context, template.render, on_post_page) without its write"),
     ("mkdocs", "1.6.1", "scripts/engines/mkdocs_run.py",
      "configuration errors are logged as English lines \"Config value 'x': ...\"; they are said in Dutch instead"),
     ("Jinja2", "3.1.6", "scripts/content/page_errors.py",
@@ -53,6 +58,8 @@ def test_each_patched_library_is_the_version_the_patch_was_written_for(library, 
 
 
 def test_the_patched_internals_still_exist():
+    import mkdocs.commands.build
+    import mkdocs.livereload
     import mkdocs_macros.errors
     import mkdocs_macros.plugin
     import mkdocs_redirects.plugin
@@ -66,6 +73,16 @@ def test_the_patched_internals_still_exist():
     assert isinstance(mkdocs_redirects.plugin.HTML_TEMPLATE, str)
     assert hasattr(mkdocs_macros.errors.format_error, "register")
     assert callable(getattr(LiveReloadServer, "_inject_js_into_html", None))
+    server_start = inspect.getsource(LiveReloadServer.__init__)
+    assert all(f"self.{name} =" in server_start for name in ("_epoch_cond", "_visible_epoch", "_wanted_epoch"))
+    assert 'f\'"{self.requestline}" code {code}\'' in inspect.getsource(mkdocs.livereload._Handler.log_request)
+    assert list(inspect.signature(mkdocs.commands.build._populate_page).parameters) == ["page", "config", "files",
+                                                                                       "dirty"]
+    steps = ["get_context(nav, doc_files, config, page)", "env.get_template(page.meta.get('template', 'main.html'))",
+             "config.plugins.on_page_context(", "template.render(context)", "config.plugins.on_post_page("]
+    build_page = inspect.getsource(mkdocs.commands.build._build_page)
+    assert [step in build_page for step in steps] == [True] * len(steps)
+    assert [build_page.index(step) for step in steps] == sorted(build_page.index(step) for step in steps)
     assert "self.env.from_string(markdown)" in inspect.getsource(mkdocs_macros.plugin.MacrosPlugin.render)
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 import socket
 import subprocess
 import sys
+import threading
 import time
+import urllib.error
 import urllib.request
 
 import pytest
@@ -93,3 +97,119 @@ def test_editing_the_code_restarts_the_preview_with_the_new_code(preview):
     restarted, _, _ = wait_for(base + "kernprincipes.html", lambda t: "De regel (nieuw)" in t, 120)
     assert restarted, "the preview kept running the old code"
     assert process.poll() is None, "the preview stopped instead of restarting"
+
+
+# The preview's builds in this process, without the server: which way a change is built, and what it then serves.
+
+@pytest.fixture
+def builds(project_copy, tmp_path, monkeypatch):
+    """The preview's builds of a copy of the project, after its first (full) build; .reloads counts reloads."""
+    from scripts.engines.preview import Builds
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", COPY_EPOCH)
+    (tmp_path / "voorbeeld").mkdir()
+    reloads = []
+    made = Builds(project_copy, "127.0.0.1:8000", "http://127.0.0.1:8000/", tmp_path / "voorbeeld",
+                  lambda: reloads.append(1))
+    made.reloads = reloads
+    assert made.rebuild() == "volledig" and made.problem is None
+    yield made
+    made.close()
+
+
+def add_line(path, line: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
+
+
+def test_an_edited_page_is_made_alone_exactly_as_the_full_build_behind_it_makes_it(builds):
+    add_line(builds.project_dir / "docs" / "overlast.md", "Een nieuwe zin over burenruzie.")
+    assert builds.rebuild() == "pagina"
+    alone = (builds.served / "overlast.html").read_bytes()
+    assert "Een nieuwe zin over burenruzie." in alone.decode("utf-8")
+    assert "Een nieuwe zin" not in (builds.served / "search" / "search_index.json").read_text(encoding="utf-8")
+
+    builds.wait()  # the full build behind it, now served
+    assert (builds.served / "overlast.html").read_bytes() == alone
+    assert "Een nieuwe zin over burenruzie." in (builds.served / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert builds.reloads == [], "open pages reloaded though the full build made the page the same"
+
+
+def test_a_change_beyond_pages_that_stand_alone_gets_a_full_build(builds):
+    for path, line in (("content/corporaties.yml", "# een opmerking"),
+                       ("docs/voor-trainers.md", "Een zin."),  # filled from every page's sections
+                       ("overrides/main.html", "")):
+        add_line(builds.project_dir / path, line)
+        assert builds.rebuild() == "volledig", path
+    assert builds.rebuild() == "niets"
+
+
+def test_a_mistake_in_an_edited_page_is_said_once_and_the_page_stays_as_it_was(builds, caplog):
+    before = (builds.served / "overlast.html").read_bytes()
+    for line, named in (("[een kapotte link](bestaat-niet.md)", "bestaat-niet.md"),
+                        ('Een zin {{ bron("hfnl-handreiking" }}.', "klopt niet")):
+        caplog.clear()
+        page = builds.project_dir / "docs" / "overlast.md"
+        good = page.read_text(encoding="utf-8")
+        add_line(page, line)
+        assert builds.rebuild() == "volledig"
+        assert "docs/overlast.md:" in builds.problem and named in builds.problem
+        said = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+        assert sum(named in message for message in said) == 1, f"the mistake was said more than once: {said}"
+        assert (builds.served / "overlast.html").read_bytes() == before
+        page.write_text(good, encoding="utf-8")
+        assert builds.rebuild() == "volledig" and builds.problem is None
+
+
+def test_open_pages_reload_when_the_full_build_behind_a_page_fails(builds, monkeypatch):
+    from scripts.content.problems import EditorError, Problem
+    from scripts.engines import page_rebuild
+
+    def failing(*args):
+        raise EditorError([Problem("docs/overlast.md", 1, "", "een fout die alleen de hele site laat zien")])
+
+    monkeypatch.setattr(page_rebuild, "full_build", failing)
+    add_line(builds.project_dir / "docs" / "overlast.md", "Nog een zin.")
+    assert builds.rebuild() == "pagina"
+    builds.wait()
+    assert "alleen de hele site" in builds.problem
+    assert builds.reloads == [1], "open pages did not reload to show the mistake"
+
+
+def test_a_missing_file_asked_for_during_the_full_build_behind_a_page_does_not_stop_that_build(preview):
+    project, base, process = preview
+    add_line(project / "docs" / "overlast.md", "Een zin over een portiek.")
+    shown, _, _ = wait_for(base + "overlast.html", lambda t: "Een zin over een portiek." in t, 30)
+    assert shown
+    # Browsers ask for files that are not there (an old bookmark, a favicon); the server says so while the full
+    # build runs behind the page, and that build is strict about warnings.
+    for _ in range(20):
+        with pytest.raises(urllib.error.HTTPError):
+            fetch(base + "bestaat-niet.png")
+    done, text, _ = wait_for(base + "search/search_index.json", lambda t: "over een portiek" in t, 30)
+    assert done, "the full build behind the page did not finish"
+    assert 'role="alert"' not in fetch(base + "overlast.html")
+
+
+def test_reloading_open_pages_answers_the_reload_script_every_served_page_carries(tmp_path):
+    from types import SimpleNamespace
+
+    from scripts.engines.preview import _Preview
+
+    (tmp_path / "index.html").write_text("<!doctype html><html><body><p>Tekst</p></body></html>", encoding="utf-8")
+    port = free_port()
+    server = _Preview(builder=lambda: None, host="127.0.0.1", port=port, root=str(tmp_path))
+    server.builds = SimpleNamespace(problem=None)
+    server.watch(str(tmp_path))
+    threading.Thread(target=server.serve, daemon=True).start()
+    try:
+        ready, page, _ = wait_for(f"http://127.0.0.1:{port}/index.html", lambda t: "livereload(" in t, 10)
+        assert ready
+        epoch = re.search(r"livereload\((\d+), (\d+)\)", page).group(1)
+        answer = []
+        poll = threading.Thread(target=lambda: answer.append(fetch(f"http://127.0.0.1:{port}/livereload/{epoch}/1")))
+        poll.start()
+        server.reload_browsers()
+        poll.join(timeout=10)
+        assert answer and int(answer[0]) > int(epoch), "the page's reload script was not told to reload"
+    finally:
+        server.shutdown()

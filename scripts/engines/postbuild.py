@@ -12,6 +12,9 @@ from scripts.files import offline, trainer_files
 from scripts.pages import csp, html_tree, page_contents, readability, search_index, trainers
 from scripts.pipeline import Guide
 
+# Pages filled with what all pages hold (their sections and addresses, their scores): only a whole build makes them.
+WHOLE_SITE_PAGES = (outputs.TRAINERS_PAGE, outputs.ACCESSIBILITY_PAGE)
+
 
 def finish(site_dir: Path, guide: Guide) -> None:
     """Everything that needs the built pages, in the nav's reading order."""
@@ -29,12 +32,11 @@ def finish(site_dir: Path, guide: Guide) -> None:
     handouts = [(lesson, titles[lesson["hoofdstuk"]]) for lesson in guide.content.lesmateriaal]
     downloads = trainers.download_addresses(guide.content.checklists, handouts, listing, set(guide.pdf_offers()),
                                             bool(guide.options.offline_zip))
-    fills = {outputs.page_url(outputs.TRAINERS_PAGE): lambda html: trainers.fill(html, listing, downloads,
-                                                                               guide.options.site_url),
-             outputs.page_url(outputs.ACCESSIBILITY_PAGE): lambda html: readability.fill(html, scores)}
+    trainers_page, accessibility_page = map(outputs.page_url, WHOLE_SITE_PAGES)
+    fills = {trainers_page: lambda html: trainers.fill(html, listing, downloads, guide.options.site_url),
+             accessibility_page: lambda html: readability.fill(html, scores)}
     for page in pages.values():
-        page_contents.add(page)
-        mark_external_links(page)
+        finish_page(page)
     # Last change to the trees: the policy lists the hash of every inline script, in the pages as they are now.
     # The fills below add addresses and scores, no scripts.
     csp.apply(site_dir, {site_dir / outputs.page_url(src): page for src, page in pages.items()},
@@ -46,6 +48,12 @@ def finish(site_dir: Path, guide: Guide) -> None:
     # Material's source maps serve its developers, not readers: 1 MB per edition, and their comments name localhost.
     for source_map in (site_dir / "assets").rglob("*.map"):
         source_map.unlink()
+
+
+def finish_page(page: HtmlElement) -> None:
+    """What each built page gets from its own content: a contents list for phones, links to other sites marked."""
+    page_contents.add(page)
+    mark_external_links(page)
 
 
 def mark_external_links(page: HtmlElement) -> None:

@@ -98,6 +98,11 @@ def apply(site_dir: Path, parsed: dict[Path, HtmlElement], shim_path: str | None
     return the_policy
 
 
+def covers(the_policy: str, page: HtmlElement) -> bool:
+    """Whether a policy already lists every inline script of a page (then a page changed alone can carry it)."""
+    return all(source_hash(script) in the_policy for script in inline_scripts(page))
+
+
 def _read_pages(site_dir: Path, known: set[Path]) -> dict[Path, HtmlElement]:
     """Every page of the edition not in known. A theme partial copied into the site would be a fragment, not a
     page: a browser never opens it on its own, and its scripts are hashed in the pages that include it."""
