@@ -7,6 +7,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import shutil
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from importlib.metadata import version
@@ -23,6 +24,9 @@ FOLDER = ".build-cache"
 # The libraries whose output ends up in kept files: a new pin of any of them makes every file again.
 LIBRARIES = ("weasyprint", "pydyf", "pikepdf", "python-docx", "fonttools", "jsonschema", "textstat", "lxml",
              "mkdocs", "mkdocs-material")
+
+# Kept and placed files, as a file written into a site gets them: a web server must read it.
+_READABLE = 0o644
 
 # A kept file no build has used for this long belongs to old content or old code.
 KEEP_DAYS = 30
@@ -82,17 +86,33 @@ def cached(cache_dir: Path, key: str, make: Callable[[], bytes]) -> bytes:
 def cached_all(cache_dir: Path, jobs: dict[str, tuple[Callable[..., bytes], tuple]]) -> dict[str, bytes]:
     """cached() for many files at once, {key: (function, arguments)}: the ones not kept yet are made side by side,
     one process per core, so a build from nothing waits for the slowest rather than for all of them in a row."""
-    found = {key: kept(cache_dir, key) for key in jobs}
-    missing = [key for key, data in found.items() if data is None]
+    return {key: path.read_bytes() for key, path in kept_files(cache_dir, jobs).items()}
+
+
+def kept_files(cache_dir: Path, jobs: dict[str, tuple[Callable[..., bytes], tuple]]) -> dict[str, Path]:
+    """cached_all() as the kept files themselves, for a build to place() into a site without reading them."""
+    found = {key: _kept_file(cache_dir, key) for key in jobs}
+    missing = [key for key, path in found.items() if path is None]
     if len(missing) >= _SIDE_BY_SIDE_FROM and _cores() > 1:
         with ProcessPoolExecutor(min(_cores(), len(missing)), mp_context=_makers()) as pool:
             futures = {key: pool.submit(jobs[key][0], *jobs[key][1]) for key in missing}
-            found.update({key: future.result() for key, future in futures.items()})
+            made = {key: future.result() for key, future in futures.items()}
     else:
-        found.update({key: jobs[key][0](*jobs[key][1]) for key in missing})
-    for key in missing:
-        keep(cache_dir, key, found[key])
+        made = {key: jobs[key][0](*jobs[key][1]) for key in missing}
+    for key, data in made.items():
+        found[key] = keep(cache_dir, key, data)
     return found
+
+
+def place(kept_file: Path, target: Path) -> None:
+    """Put a kept file into a built site as a second name of the same file (nothing is written: a build placed some
+    3 MB of hand-outs this way), or as a copy where the two folders are on different disks. Nothing writes into a
+    placed file: a kept file is only ever replaced whole (keep)."""
+    try:
+        os.link(kept_file, target)
+    except OSError:
+        shutil.copyfile(kept_file, target)
+    os.chmod(target, _READABLE)  # a web server reads the site as another user; kept files were once private
 
 
 def _makers() -> multiprocessing.context.BaseContext:
@@ -107,21 +127,32 @@ def _makers() -> multiprocessing.context.BaseContext:
 
 def kept(cache_dir: Path, key: str) -> bytes | None:
     """The bytes stored under key, or None."""
-    path = Path(cache_dir) / key[:2] / key
+    path = _kept_file(cache_dir, key)
     try:
-        os.utime(path)  # used now: prune() keeps it
-        return path.read_bytes()
-    except FileNotFoundError:  # not made yet, or pruned by another build a moment ago
+        return path.read_bytes() if path else None
+    except FileNotFoundError:  # pruned by another build a moment ago
         return None
 
 
-def keep(cache_dir: Path, key: str, data: bytes) -> None:
-    """Store bytes under key, written atomically: a build that stops halfway leaves no half file."""
+def _kept_file(cache_dir: Path, key: str) -> Path | None:
+    """The file stored under key, marked as used now (prune() keeps it), or None."""
+    path = Path(cache_dir) / key[:2] / key
+    try:
+        os.utime(path)
+    except FileNotFoundError:  # not made yet, or pruned by another build a moment ago
+        return None
+    return path
+
+
+def keep(cache_dir: Path, key: str, data: bytes) -> Path:
+    """Store bytes under key, written atomically: a build that stops halfway leaves no half file. Returns the file."""
     path = Path(cache_dir) / key[:2] / key
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
         handle.write(data)
+    os.chmod(handle.name, _READABLE)
     os.replace(handle.name, path)
+    return path
 
 
 def _cores() -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from urllib.parse import urljoin, urlsplit
 
 # The guide's name on every file it makes, and as their author: the files come from this guide, whoever hosts it.
@@ -25,6 +26,7 @@ PREVIEW_BUILD = ("Dit wordt een proefversie: SITE_URL is niet gezet of wijst naa
                  "met SITE_URL=https://... make build")
 
 
+@functools.lru_cache(maxsize=None)  # asked for every address a hand-out prints
 def is_preview(site_url: str) -> bool:
     """No public address yet: `make serve`, or `make build` without SITE_URL."""
     return (urlsplit(site_url or "").hostname or "localhost") in _LOCAL_HOSTS

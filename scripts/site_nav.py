@@ -12,8 +12,9 @@ import yaml
 from scripts.content.problems import EditorError, Problem
 
 
-class _EnvLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml's !ENV [NAME, default] the way MkDocs does."""
+class _EnvLoader(yaml.CSafeLoader):
+    """Reads mkdocs.yml's !ENV [NAME, default] the way MkDocs does. In C (libyaml): MkDocs has checked the file
+    already; the pipeline reads it again for its own settings."""
 
 
 def _env(loader, node):

@@ -270,6 +270,22 @@ def test_kept_files_no_build_used_for_a_month_are_removed_and_used_ones_stay(tmp
     assert cached(tmp_path, used, lambda: b"opnieuw") == b"gebruikt"
 
 
+def test_a_file_placed_in_a_site_stays_as_built_when_the_cache_changes(tmp_path):
+    key = fingerprint("pdf", "hand-out")
+    kept = cache.keep(tmp_path / "cache", key, b"%PDF gebouwd")
+    (tmp_path / "site").mkdir()
+    cache.place(kept, tmp_path / "site" / "hand-out.pdf")
+    cache.keep(tmp_path / "cache", key, b"%PDF later opnieuw gemaakt")
+    assert (tmp_path / "site" / "hand-out.pdf").read_bytes() == b"%PDF gebouwd"
+    kept.unlink()  # pruned
+    assert (tmp_path / "site" / "hand-out.pdf").read_bytes() == b"%PDF gebouwd"
+
+
+def test_every_file_of_the_built_site_can_be_read_by_a_web_server_running_as_another_user(site):
+    private = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and not p.stat().st_mode & 0o004]
+    assert not private, f"a web server could not read: {private[:5]}"
+
+
 def _forget_versions():
     """A new process: the keys and the library versions are looked up once per process."""
     cache.code_version.cache_clear()

@@ -18,6 +18,7 @@ from scripts.pages.markup import html_text
 # a new config.
 _ATTRIBUTE = "_handreiking_guide"
 _OPTIONS = "_handreiking_options"
+_TREE = "_handreiking_tree"  # on a page: its rendered content and that content as a tree
 
 
 def options_of(config) -> pipeline.Options:
@@ -83,11 +84,23 @@ def generated_files(guide: pipeline.Guide, root: Path) -> dict[str, dict]:
     return files
 
 
+def with_tree(page, content: str, tree: HtmlElement) -> str:
+    """A page's rendered content, its tree kept with it for the checks that read every page (rendered_pages)."""
+    setattr(page, _TREE, (content, tree))
+    return content
+
+
 def rendered_pages(files) -> dict[str, tuple[str, str, HtmlElement]]:
     """{src: (url, source text, rendered HTML as a tree)} of every page MkDocs rendered in this build, each parsed once
     for every check that reads it."""
-    return {f.src_uri: (f.url, f.content_string, html_tree.parse_fragment(f.page.content or ""))
+    return {f.src_uri: (f.url, f.content_string, _content_tree(f.page))
             for f in files.documentation_pages() if f.page is not None}
+
+
+def _content_tree(page) -> HtmlElement:
+    """The tree kept with the page's content (with_tree), or the content parsed when something changed it since."""
+    content, tree = getattr(page, _TREE, (None, None))
+    return tree if content is not None and content is page.content else html_tree.parse_fragment(page.content or "")
 
 
 def data_texts(root: Path) -> dict[str, str]:

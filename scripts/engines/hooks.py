@@ -56,6 +56,8 @@ def on_files(files, config):
                                          Path(config.config_file_path).read_text(encoding="utf-8"))
     if problems:
         raise EditorError(problems)
+    for source_map in [f for f in files if postbuild.is_source_map(f.src_uri)]:
+        files.remove(source_map)  # not written at all rather than removed after the build
     return files
 
 
@@ -74,10 +76,10 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     guide = engine.guide_of(config)
-    root = html_tree.parse_fragment(html)  # once, for the three steps that change the page's content
+    root = html_tree.parse_fragment(html)  # once: for the three steps that change the content, and the checks in on_env
     changed = [section_sources.add_lines(root, guide.sources_by_id(), page.file.src_uri),
                tables.label_markdown_tables(root), tables.space_cells(root)]
-    return html_tree.fragment_html(root) if any(changed) else html
+    return engine.with_tree(page, html_tree.fragment_html(root) if any(changed) else html, root)
 
 
 def on_env(env, config, files):

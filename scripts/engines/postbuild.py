@@ -27,7 +27,7 @@ def finish(site_dir: Path, guide: Guide) -> None:
     listing = trainers.page_listing(pages)
     trainer_files.write(site_dir, guide, listing)
     scores = [(page["title"], page["url"], readability.cached_scores(
-        html_tree.article_html(pages[page["src"]]), cache.folder(guide.options.root))) for page in listing]
+        html_tree.article(pages[page["src"]]), cache.folder(guide.options.root))) for page in listing]
     titles = {page["src"]: page["title"] for page in listing}
     handouts = [(lesson, titles[lesson["hoofdstuk"]]) for lesson in guide.content.lesmateriaal]
     downloads = trainers.download_addresses(guide.content.checklists, handouts, listing, set(guide.pdf_offers()),
@@ -45,9 +45,13 @@ def finish(site_dir: Path, guide: Guide) -> None:
         url = outputs.page_url(src)
         html = html_tree.page_html(page)
         (site_dir / url).write_text(fills.get(url, lambda same: same)(html), encoding="utf-8")
-    # Material's source maps serve its developers, not readers: 1 MB per edition, and their comments name localhost.
-    for source_map in (site_dir / "assets").rglob("*.map"):
+    for source_map in (site_dir / "assets").rglob("*.map"):  # an engine that copied them anyway
         source_map.unlink()
+
+
+def is_source_map(path: str) -> bool:
+    """Material's source maps serve its developers, not readers: 1 MB per edition, and their comments name localhost."""
+    return path.endswith(".map")
 
 
 def finish_page(page: HtmlElement) -> None:

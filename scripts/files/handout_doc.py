@@ -26,12 +26,15 @@ from scripts.outputs import AUTHOR, GUIDE
 from scripts.pages.markup import css_string, date_nl, html_text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Link:
     """A clickable address inside a text: what the reader sees and where it goes."""
 
     text: str
     href: str
+
+    def __repr__(self):  # as dataclass writes it (it is in the hand-outs' cache keys), without its recursion guard
+        return f"Link(text={self.text!r}, href={self.href!r})"
 
 
 _STYLE = """

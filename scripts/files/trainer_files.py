@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 from scripts import links, outputs, publication
-from scripts.cache import cached, cached_all, code_version, fingerprint, folder
+from scripts.cache import code_version, fingerprint, folder, kept_files, place
 from scripts.files import handout_doc, handouts, moodle
 from scripts.pipeline import Guide
 
@@ -16,8 +16,8 @@ def write(site_dir: Path, guide: Guide, listing: list[dict]) -> None:
     """Hand-outs and self-tests first (the table of addresses lists them), then the table itself."""
     downloads = site_dir / "downloads"
     downloads.mkdir(exist_ok=True)
-    for path, data in lesson_files(guide, listing).items():
-        (site_dir / path).write_bytes(data)
+    for path, kept_file in lesson_files(guide, listing).items():
+        place(kept_file, site_dir / path)
     contract = guide.options.root / "tests" / "published_links.txt"
     published = links.read_contract(contract) if contract.is_file() else []
     (site_dir / outputs.ADDRESSES_CSV).write_bytes(addresses_csv(listing, site_dir, guide.options.site_url, published,
@@ -31,9 +31,9 @@ def section_titles(listing: list[dict]) -> dict[str, str]:
     return titles
 
 
-def lesson_files(guide: Guide, listing: list[dict]) -> dict[str, bytes]:
-    """{path: bytes} of each chapter's two hand-outs (PDF and Word), its self-test (Moodle XML and PDF), and one
-    Moodle XML file of every self-test; each taken from the build cache when nothing it is made of changed."""
+def lesson_files(guide: Guide, listing: list[dict]) -> dict[str, Path]:
+    """{path: kept file} of each chapter's two hand-outs (PDF and Word), its self-test (Moodle XML and PDF), and one
+    Moodle XML file of every self-test; each made only when something it is made of changed."""
     cache = folder(guide.options.root)
     fonts, fonts_key = guide.fonts, guide.fonts_key
     pages = {page["src"]: page for page in listing}
@@ -43,8 +43,9 @@ def lesson_files(guide: Guide, listing: list[dict]) -> dict[str, bytes]:
     licence, rights = publication.licence_texts(guide.publication)  # on the paper, in the file's metadata
     quiz_code = fingerprint("moodle", site_url, addresses.titles, code_version(moodle.__name__))
 
-    def quiz_xml(quizzes: list[tuple[dict, str]]) -> bytes:
-        return cached(cache / "downloads", fingerprint(quiz_code, quizzes), lambda: moodle.quiz_xml(quizzes, addresses))
+    def quiz_xml(quizzes: list[tuple[dict, str]]) -> Path:
+        key = fingerprint(quiz_code, quizzes)
+        return kept_files(cache / "downloads", {key: (moodle.quiz_xml, (quizzes, addresses))})[key]
 
     for lesson in guide.content.lesmateriaal:
         page = pages[lesson["hoofdstuk"]]
@@ -73,8 +74,8 @@ def lesson_files(guide: Guide, listing: list[dict]) -> dict[str, bytes]:
             made[outputs.quiz(lesson["id"], "pdf")], kept_as[outputs.quiz(lesson["id"], "pdf")] = None, key
             jobs[key] = (handout_doc.to_pdf, (blocks + [("p", licence)], title, version, fonts, preview, rights))
             made[outputs.quiz(lesson["id"])] = quiz_xml([(lesson, page["title"])])
-    found = cached_all(cache / "downloads", jobs)
-    made = {path: found[kept_as[path]] if path in kept_as else data for path, data in made.items()}
+    found = kept_files(cache / "downloads", jobs)
+    made = {path: found[kept_as[path]] if path in kept_as else kept_file for path, kept_file in made.items()}
     if any(lesson.get("zelftoets") for lesson, _ in chapters):
         made[outputs.QUIZ_ALL] = quiz_xml(chapters)
     return made

@@ -69,8 +69,8 @@ def fold_index_file(path, synonyms: list[dict]) -> None:
     with open(path, encoding="utf-8") as handle:
         index = json.load(handle)
     index = add_synonym_table(add_hidden_field(add_folded_words(index)), synonyms)
-    with open(path, "w", encoding="utf-8") as handle:
-        json.dump(index, handle, ensure_ascii=False, separators=(",", ":"))
+    with open(path, "w", encoding="utf-8") as handle:  # dumps: json.dump writes piece by piece, three times slower
+        handle.write(json.dumps(index, ensure_ascii=False, separators=(",", ":")))
 
 
 def _add_hidden(doc: dict, words: list[str]) -> None:

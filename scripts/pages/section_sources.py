@@ -34,8 +34,7 @@ def add_lines(root: HtmlElement, sources: dict, from_src: str) -> bool:
     bounds = [0, *starts, len(tokens)]
     for bron_ids, begin, end in zip(named, bounds, bounds[1:]):
         if bron_ids:
-            _put_line(tokens[begin:end], root, html_tree.parse_element(
-                source_line([sources[b] for b in bron_ids], from_src)))
+            _put_line(tokens[begin:end], root, source_line([sources[b] for b in bron_ids], from_src))
     return bool(marks) or any(named)
 
 
@@ -111,10 +110,12 @@ def add_lines_to_page(page: HtmlElement, sources: dict, from_src: str) -> bool:
     return found is not None and add_lines(found, sources, from_src)
 
 
-def source_line(bronnen: list[dict], from_src: str) -> str:
-    """'Bron: Housing First Nederland, z.d.' or 'Bronnen: ...; ...', each linking to the source on the Bronnen page."""
-    label = "Bron" if len(bronnen) == 1 else "Bronnen"
-    refs = "; ".join(
-        f'<a href="{html_text(link(from_src, "bronnen.md#" + b["id"]).replace(".md#", ".html#"))}">'
-        f'{html_text(b["kort"])}</a>' for b in bronnen)
-    return f'<p class="bronregel">{label}: {refs}</p>'
+def source_line(bronnen: list[dict], from_src: str) -> HtmlElement:
+    """'Bron: Housing First Nederland, z.d.' or 'Bronnen: ...; ...', each linking to the source on the Bronnen page.
+    Made as elements, not parsed from markup: a page has a line per section."""
+    line = html_tree.element("p", {"class": "bronregel"}, ("Bron" if len(bronnen) == 1 else "Bronnen") + ": ")
+    for number, bron in enumerate(bronnen):
+        address = link(from_src, "bronnen.md#" + bron["id"]).replace(".md#", ".html#")
+        line.append(html_tree.element("a", {"href": address}, bron["kort"]))
+        line[-1].tail = "; " if number < len(bronnen) - 1 else None
+    return line
