@@ -1,12 +1,19 @@
-"""The guide's build code. mkdocs-macros and Zensical call define_env; importing the package loads every module."""
+"""The guide's build code. mkdocs-macros and Zensical call define_env; importing the package loads every module a
+build runs."""
 
 import importlib
 
 from scripts import codeversion
 
-# Every module now, so codeversion.RUNNING (taken just before) is the code that runs, even if a file changes later.
+# The modules that start a command (the command line, make build, make serve, make zensical): each is imported as
+# its command starts, before any build; a build itself (mkdocs build, a process making PDFs) needs none of them.
+COMMANDS = ("__init__", "__main__", "cli", "engines.build", "engines.preview", "engines.page_rebuild",
+            "engines.zensical_build")
+
+# Every other module now, so codeversion.RUNNING (taken just before) is the code that runs, even if a file changes
+# later.
 for _module in sorted(codeversion.RUNNING_SOURCES):
-    if _module not in ("__init__", "__main__"):
+    if _module not in COMMANDS:
         importlib.import_module(f"scripts.{_module}")
 
 from scripts.engines import engine  # noqa: E402  (loaded above; named here for define_env)

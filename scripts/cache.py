@@ -50,14 +50,16 @@ def templates(root: Path) -> jinja2.BytecodeCache:
 
 
 def fingerprint(*parts) -> str:
-    """A key that changes when any part changes: data as JSON, files by their bytes."""
+    """A key that changes when any part changes: texts as they are, other data as JSON, files by their bytes."""
     digest = hashlib.sha256()
     for part in parts:
         if isinstance(part, Path):
-            digest.update(part.read_bytes())
+            data = b"f" + part.read_bytes()
+        elif isinstance(part, str):  # as it is: JSON would first escape a long text (a hand-out's blocks) in Python
+            data = b"s" + part.encode("utf-8", "surrogatepass")
         else:
-            digest.update(json.dumps(part, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8"))
-        digest.update(b"\0")
+            data = b"j" + json.dumps(part, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
+        digest.update(b"%d:" % len(data) + data)  # its length first: no two lists of parts hash the same bytes
     return digest.hexdigest()
 
 

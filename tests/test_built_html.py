@@ -6,8 +6,7 @@ from __future__ import annotations
 import base64
 import hashlib
 
-from scripts.engines import postbuild
-from scripts.pages import csp, html_tree, page_contents, search_index, section_sources, trainers
+from scripts.pages import csp, finished_pages, html_tree, page_contents, search_index, section_sources, trainers
 
 SOURCES = {"hfnl": {"id": "hfnl", "kort": "Housing First Nederland"}, "aedes": {"id": "aedes", "kort": "Aedes, 2021"}}
 
@@ -54,7 +53,7 @@ def test_a_short_page_and_the_home_page_get_no_contents_list():
 
 def test_page_listing_reads_headings_without_their_permalink_and_leaves_the_page_as_it_was():
     root = html_tree.parse_page(page('<h1>Titel <em>nu</em></h1>' + SECTIONS))
-    [listed] = trainers.page_listing({"p.md": root})
+    [listed] = trainers.page_listing({"p.md": trainers.headings(root)})
     assert listed["title"] == "Titel nu" and listed["url"] == "p.html"
     assert (2, "Twee code & zo", "twee") in listed["sections"] and (3, "Sub", "sub") in listed["sections"]
     assert html_tree.with_class(root, "a", "headerlink"), "the permalinks stay on the page"
@@ -66,7 +65,7 @@ def test_links_to_other_sites_are_marked_whatever_the_order_of_their_attributes(
         '<a class="knop" href="http://voorbeeld.nl/b" rel="x">knop</a> '
         '<a href="https://www.voorbeeld.nl/"><code>voorbeeld.nl</code></a> '
         '<a href="bronnen.html#x">intern</a></p>'))
-    postbuild.mark_external_links(root)
+    finished_pages.mark_external_links(root)
     links = {a.text_content(): a for a in root.iter("a")}
     assert links["een bron"].items()[0] == ("class", "extern"), "first, as the guide has always written it"
     assert links["knop"].get("class") == "extern knop" and links["knop"].get("rel") == "x"

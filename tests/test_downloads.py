@@ -248,6 +248,12 @@ def test_a_rebuild_takes_unchanged_downloads_from_the_cache(tmp_path):
     assert fingerprint("pdf", {"id": "x"}) != fingerprint("pdf", {"id": "y"})
 
 
+def test_different_parts_never_give_the_same_key():
+    keys = [fingerprint("ab"), fingerprint("a", "b"), fingerprint("a\0", "b"), fingerprint("a", "\0b"), fingerprint("[1]"),
+            fingerprint([1]), fingerprint(1), fingerprint("1"), fingerprint(), fingerprint("")]
+    assert len(set(keys)) == len(keys)
+
+
 @pytest.mark.parametrize("missing", [2, 6], ids=["in-this-process", "side-by-side"])
 def test_many_files_are_made_at_once_and_kept_and_kept_ones_are_not_made_again(tmp_path, missing):
     keys = [fingerprint("pdf", number) for number in range(missing + 1)]

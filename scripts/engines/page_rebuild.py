@@ -22,7 +22,7 @@ from scripts.content import page_checks
 from scripts.content.problems import EditorError
 from scripts.engines import mkdocs_run, postbuild
 from scripts.engines.build import BUILD_INPUTS
-from scripts.pages import csp, html_tree
+from scripts.pages import csp, finished_pages, html_tree
 
 
 class NotAlone(Exception):
@@ -105,7 +105,7 @@ class LastBuild:
 
     def _finished(self, page: Page) -> str:
         """The page through the theme's template (MkDocs' _build_page, without its write) and the steps each built page
-        gets after that (postbuild.finish_page, the policy)."""
+        gets after that (finished_pages.finish_page, the policy)."""
         config, nav, env = self.config, self.recorder.nav, self.recorder.env
         config._current_page, page.active = page, True
         try:
@@ -117,7 +117,7 @@ class LastBuild:
         finally:
             config._current_page, page.active = None, False
         tree = html_tree.parse_page(output.encode("utf-8", errors="xmlcharrefreplace").decode("utf-8"))
-        postbuild.finish_page(tree)
+        finished_pages.finish_page(tree)
         if not csp.covers(self.policy, tree):
             raise NotAlone(f"{page.file.src_uri}: een nieuw script op de pagina")
         csp.add_meta(tree, self.policy)

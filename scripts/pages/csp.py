@@ -79,23 +79,45 @@ def _function_text(source: str, start: int) -> str:
         index += 1
 
 
-def apply(site_dir: Path, parsed: dict[Path, HtmlElement], shim_path: str | None = None) -> str:
+def apply(site_dir: Path, parsed: dict[Path, HtmlElement], shim_path: str | None = None,
+          finished: dict[Path, tuple[list[str], list[str]]] | None = None) -> str:
     """Put one policy into every page of a built edition; returns the policy. The pages in parsed (the caller's
-    trees, which the caller writes) get it in their tree; the other pages (404, redirects) are read and written here.
-    Every page is read before the policy is made: it lists the inline scripts of the whole edition."""
-    others = _read_pages(Path(site_dir), set(parsed))
+    trees, which the caller writes) get it in their tree; the pages in finished, {path: (inline scripts, search
+    worker addresses)}, the caller writes itself, with with_policy(); every other page (404, redirects) is read and
+    written here. Every page is known before the policy is made: it lists the inline scripts of the whole edition."""
+    finished = finished or {}
+    others = _read_pages(Path(site_dir), set(parsed) | set(finished))
     trees = [*parsed.values(), *others.values()]
     scripts = [script for tree in trees for script in inline_scripts(tree)]
+    scripts += [script for page_scripts, _ in finished.values() for script in page_scripts]
     if shim_path and (Path(site_dir) / shim_path).is_file():
-        workers = {json.loads(config.text).get("search") for tree in trees
-                   for config in tree.xpath('//script[@id="__config"]')}
-        scripts += shim_scripts((Path(site_dir) / shim_path).read_text(encoding="utf-8"), workers - {None})
+        workers = {address for tree in trees for address in search_workers(tree)}
+        workers |= {address for _, addresses in finished.values() for address in addresses}
+        scripts += shim_scripts((Path(site_dir) / shim_path).read_text(encoding="utf-8"), workers)
     the_policy = policy([source_hash(script) for script in scripts])
     for tree in trees:
         add_meta(tree, the_policy)
     for path, tree in others.items():
         path.write_text(html_tree.page_html(tree), encoding="utf-8")
     return the_policy
+
+
+def search_workers(page: HtmlElement) -> list[str]:
+    """The address of the search worker that Material's config in a page names, if it names one."""
+    return [address for config in page.xpath('//script[@id="__config"]')
+            if (address := json.loads(config.text).get("search"))]
+
+
+# A page written before its edition's policy is known carries this instead (add_meta); with_policy() puts the policy
+# in its place. Written as lxml writes an attribute, so the result is the page as if the policy had been in the tree.
+PLACEHOLDER = "handreiking-beveiligingsbeleid"
+
+
+def with_policy(page_html: str, the_policy: str) -> str:
+    """A page written with PLACEHOLDER as its policy, with the edition's policy instead."""
+    if any(char in the_policy for char in '&<>"'):  # lxml would write these as entities; a policy never has them
+        raise ValueError(f"een beveiligingsbeleid met een teken dat HTML anders schrijft: {the_policy}")
+    return page_html.replace(f'content="{PLACEHOLDER}"', f'content="{the_policy}"', 1)
 
 
 def covers(the_policy: str, page: HtmlElement) -> bool:

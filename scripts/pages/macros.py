@@ -199,10 +199,11 @@ class _BoundMacro:
     def __init__(self, function: Callable, guide: Guide, current_page: Callable[[], str]):
         self.function, self.guide, self.current_page = function, guide, current_page
         self.__name__, self.__doc__ = function.__name__, function.__doc__
+        self.signature = signature(function)  # read once: a build calls the macros hundreds of times
 
     def __call__(self, *args, **kwargs):
         try:
-            signature(self.function).bind(None, None, *args, **kwargs)
+            self.signature.bind(None, None, *args, **kwargs)
         except TypeError:
             raise MacroError(f"{self.__name__}() is niet goed aangeroepen; schrijf {usage(self.function)}") from None
         try:

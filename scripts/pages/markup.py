@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 
@@ -32,6 +33,7 @@ def css_string(text: str) -> str:
     return "".join(_CSS_ESCAPES.get(char, char) for char in " ".join(str(text).split()))
 
 
+@functools.lru_cache(maxsize=4096)  # the same few links from every page, hundreds per build
 def link(from_path: str, to_path: str) -> str:
     """Relative link between two files of one tree (docs/ sources or built URLs), anchor kept."""
     path, _, anchor = to_path.partition("#")

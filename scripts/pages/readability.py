@@ -8,13 +8,13 @@ import re
 from dataclasses import asdict, dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Callable
 
 from lxml import etree
 from lxml.html import HtmlElement
 from mkdocs.exceptions import PluginError
 
 from scripts.cache import cached, code_version, fingerprint
-from scripts.pages import html_tree
 from scripts.pages.markup import html_text, table
 
 # The guide's B1 promise (SCHRIJFWIJZER.md); the tests and the Toegankelijkheid page use these.
@@ -137,13 +137,16 @@ def scores(article_html: str) -> Scores:
     return Scores(words, len(found), round(per_sentence, 1), round(flesch_douma, 1), tuple(long_ones))
 
 
-def cached_scores(article: HtmlElement, cache_dir: Path) -> Scores:
-    """scores() of a built page's article, kept in the build cache per article and code: a rebuild measures only the
-    pages that changed. Keyed by the article's bytes as lxml writes them, in one go."""
-    written = hashlib.sha256(etree.tostring(article, method="html", with_tail=False)).hexdigest()
-    key = fingerprint("leesbaarheid", written, code_version(__name__))
-    data = cached(cache_dir / "leesbaarheid", key,
-                  lambda: json.dumps(asdict(scores(html_tree.inner_html(article)))).encode("utf-8"))
+def article_key(article: HtmlElement) -> str:
+    """What cached_scores() keys a page by: its article's bytes as lxml writes them, in one go."""
+    return hashlib.sha256(etree.tostring(article, method="html", with_tail=False)).hexdigest()
+
+
+def cached_scores(key: str, article_html: Callable[[], str], cache_dir: Path) -> Scores:
+    """scores() of a built page's article (key: article_key), kept in the build cache per article and code: a rebuild
+    measures only the pages that changed; article_html is asked for only then."""
+    data = cached(cache_dir / "leesbaarheid", fingerprint("leesbaarheid", key, code_version(__name__)),
+                  lambda: json.dumps(asdict(scores(article_html()))).encode("utf-8"))
     values = json.loads(data)
     return Scores(**{**values, "long_sentences": tuple(values["long_sentences"])})
 

@@ -101,7 +101,7 @@ def article(html: str) -> str:
     return html_tree.article_html(html_tree.parse_page(html))
 
 
-def _headings(page: HtmlElement) -> list[tuple[int, str, str]]:
+def headings(page: HtmlElement) -> list[tuple[int, str, str]]:
     """(level, text, id) of the h1 and every h2/h3 of a built page's article."""
     root = html_tree.article(page)
     if root is None:
@@ -112,17 +112,17 @@ def _headings(page: HtmlElement) -> list[tuple[int, str, str]]:
 
 def page_addresses(site_dir: Path, pages: list[str]) -> list[dict]:
     """page_listing of the built pages, read from site_dir."""
-    return page_listing({src: html_tree.parse_page((Path(site_dir) / outputs.page_url(src)).read_text(encoding="utf-8"))
-                         for src in pages})
+    return page_listing({src: headings(html_tree.parse_page((Path(site_dir) / outputs.page_url(src)).read_text(
+        encoding="utf-8"))) for src in pages})
 
 
-def page_listing(pages: dict[str, HtmlElement]) -> list[dict]:
-    """[{src, title, url, sections: [(level, title, anchor)]}] for the built pages {src: page}, in their order."""
+def page_listing(pages: dict[str, list[tuple[int, str, str]]]) -> list[dict]:
+    """[{src, title, url, sections: [(level, title, anchor)]}] for the built pages {src: their headings()}, in their
+    order."""
     listing = []
-    for src, page in pages.items():
-        headings = _headings(page)
-        titles = [text for level, text, _ in headings if level == 1]
-        sections = [(level, text, anchor) for level, text, anchor in headings if level > 1 and anchor]
+    for src, page_headings in pages.items():
+        titles = [text for level, text, _ in page_headings if level == 1]
+        sections = [(level, text, anchor) for level, text, anchor in page_headings if level > 1 and anchor]
         listing.append({"src": src, "title": titles[0] if titles else src, "url": outputs.page_url(src),
                         "sections": sections})
     return listing
