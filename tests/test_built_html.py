@@ -134,3 +134,27 @@ def test_the_policy_lists_each_run_script_as_written_and_leaves_config_src_and_p
     without_head = html_tree.parse_page((tmp_path / "zonder-kop.html").read_text(encoding="utf-8"))
     assert without_head.xpath("head/meta/@content") == [the_policy] and csp.inline_scripts(without_head) == [BARE_SCRIPT]
     assert (tmp_path / "partials" / "stukje.html").read_text(encoding="utf-8") == PARTIAL
+
+
+
+def test_a_finished_page_is_kept_per_page_text_and_gets_its_editions_policy_as_if_it_had_been_in_the_tree(tmp_path,
+                                                                                                            monkeypatch):
+    written = page("<h1>Titel</h1>" + SECTIONS + '<p><a href="https://voorbeeld.nl/a">bron</a></p>',
+                   f"<script>{SCRIPT}</script>")
+    (tmp_path / "p.html").write_text(written, encoding="utf-8")
+    finish, made = finished_pages.finish, []
+    monkeypatch.setattr(finished_pages, "finish", lambda text: made.append(text) or finish(text))
+
+    first, _ = finished_pages.finished(tmp_path / "p.html", tmp_path / "cache")
+    again, _ = finished_pages.finished(tmp_path / "p.html", tmp_path / "cache")
+    assert again == first and len(made) == 1, "the same page text was finished twice"
+    (tmp_path / "p.html").write_text(written.replace("Titel", "Andere titel"), encoding="utf-8")
+    changed, _ = finished_pages.finished(tmp_path / "p.html", tmp_path / "cache")
+    assert len(made) == 2 and changed.headings[0][1] == "Andere titel"
+
+    the_policy = csp.policy([csp.source_hash(script) for script in first.scripts])
+    tree = html_tree.parse_page(written)
+    finished_pages.finish_page(tree)
+    csp.add_meta(tree, the_policy)
+    assert csp.with_policy(first.html, the_policy) == html_tree.page_html(tree)
+    assert first.scripts == [SCRIPT] and 'class="extern"' in first.html and "paginainhoud" in first.html
