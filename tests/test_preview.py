@@ -160,6 +160,17 @@ def test_a_mistake_in_an_edited_page_is_said_once_and_the_page_stays_as_it_was(b
         assert builds.rebuild() == "volledig" and builds.problem is None
 
 
+def test_a_page_replaced_by_a_link_to_a_file_elsewhere_is_refused_and_its_target_never_shown(builds, tmp_path):
+    page = builds.project_dir / "docs" / "overlast.md"
+    secret = tmp_path / "elders.md"  # the page's own text and one line more, so nothing else about it is wrong
+    secret.write_text(page.read_text(encoding="utf-8") + "\nGEHEIM-BUITEN-DE-HANDREIKING\n", encoding="utf-8")
+    page.unlink()
+    page.symlink_to(secret)
+    assert builds.rebuild() == "volledig"
+    assert "docs/overlast.md" in builds.problem
+    assert "GEHEIM" not in (builds.served / "overlast.html").read_text(encoding="utf-8")
+
+
 def test_open_pages_reload_when_the_full_build_behind_a_page_fails(builds, monkeypatch):
     from scripts.content.problems import EditorError, Problem
     from scripts.engines import page_rebuild

@@ -79,7 +79,8 @@ class LastBuild:
         for path in sorted(path for path in self.inputs.keys() | now.keys() if self.inputs.get(path) != now.get(path)):
             src = path.removeprefix(docs)
             file = self.recorder.files.get_file_from_path(src) if path.startswith(docs) else None
-            if path not in now or file is None or file.page is None or src in postbuild.WHOLE_SITE_PAGES:
+            if path not in now or file is None or file.page is None or src in postbuild.WHOLE_SITE_PAGES or \
+                    (self.project_dir / path).is_symlink():  # the full build refuses it, and says why
                 raise NotAlone(path)
             srcs.append(src)
         return srcs
