@@ -29,7 +29,9 @@ PATCHES = [
      "MacrosPlugin.render makes each page a template with env.from_string(markdown), env being ready after its "
      "on_config; the guide's from_string takes the code of a text compiled before from the cache"),
     ("mkdocs", "1.6.1", "scripts/engines/preview.py",
-     "LiveReloadServer._inject_js_into_html adds the reload script; the preview adds its own banner after it. "
+     "LiveReloadServer._inject_js_into_html adds its reload script inline, which the pages' policy refuses; the "
+     "preview adds the same protocol as a file (scripts/engines/herladen.js: /livereload/<epoch>/<id> answers with a "
+     "newer epoch) and its own banner. "
      "It keeps _epoch_cond, _visible_epoch and _wanted_epoch; reload_browsers moves the epoch on when no rebuild is "
      "under way. Its request lines read '\"GET /x HTTP/1.1\" code 404'"),
     ("mkdocs", "1.6.1", "scripts/engines/page_rebuild.py",
@@ -73,6 +75,8 @@ def test_the_patched_internals_still_exist():
     assert isinstance(mkdocs_redirects.plugin.HTML_TEMPLATE, str)
     assert hasattr(mkdocs_macros.errors.format_error, "register")
     assert callable(getattr(LiveReloadServer, "_inject_js_into_html", None))
+    protocol = mkdocs.livereload._SCRIPT_TEMPLATE_STR
+    assert '"/livereload/" + epoch + "/" + requestId' in protocol and "parseFloat(this.responseText) > epoch" in protocol
     server_start = inspect.getsource(LiveReloadServer.__init__)
     assert all(f"self.{name} =" in server_start for name in ("_epoch_cond", "_visible_epoch", "_wanted_epoch"))
     assert 'f\'"{self.requestline}" code {code}\'' in inspect.getsource(mkdocs.livereload._Handler.log_request)

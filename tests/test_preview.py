@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import socket
 import subprocess
 import sys
@@ -15,6 +14,7 @@ import urllib.request
 
 import pytest
 
+from scripts.pages import html_tree
 from tests.conftest import COPY_EPOCH, real_clock
 
 
@@ -213,9 +213,9 @@ def test_reloading_open_pages_answers_the_reload_script_every_served_page_carrie
     server.watch(str(tmp_path))
     threading.Thread(target=server.serve, daemon=True).start()
     try:
-        ready, page, _ = wait_for(f"http://127.0.0.1:{port}/index.html", lambda t: "livereload(" in t, 10)
+        ready, page, _ = wait_for(f"http://127.0.0.1:{port}/index.html", lambda t: "data-epoch=" in t, 10)
         assert ready
-        epoch = re.search(r"livereload\((\d+), (\d+)\)", page).group(1)
+        epoch = html_tree.parse_page(page).xpath("//script/@data-epoch")[0]
         answer = []
         poll = threading.Thread(target=lambda: answer.append(fetch(f"http://127.0.0.1:{port}/livereload/{epoch}/1")))
         poll.start()
@@ -224,3 +224,17 @@ def test_reloading_open_pages_answers_the_reload_script_every_served_page_carrie
         assert answer and int(answer[0]) > int(epoch), "the page's reload script was not told to reload"
     finally:
         server.shutdown()
+
+
+@pytest.mark.browser
+def test_an_open_page_shows_a_saved_edit_by_itself_and_the_policy_blocks_nothing(preview, browser):
+    project, base, process = preview
+    page = browser.new_page()
+    refused = []
+    page.on("console", lambda message: "Content Security Policy" in message.text and refused.append(message.text))
+    page.goto(base + "overlast.html")
+    page.wait_for_load_state("load")
+    add_line(project / "docs" / "overlast.md", "Een zin die de open pagina vanzelf laat zien.")
+    page.get_by_text("Een zin die de open pagina vanzelf laat zien.").wait_for(timeout=30000)
+    assert not refused, refused
+    page.close()

@@ -27,6 +27,8 @@ from scripts.engines import page_rebuild
 from scripts.engines.build import BUILD_INPUTS
 
 log = logging.getLogger("mkdocs.handreiking.voorbeeld")
+# Put into every build the preview serves, and loaded by every page it serves.
+RELOAD_SCRIPT = Path(__file__).with_name("herladen.js")
 _BANNER = ('<div role="alert" style="position:sticky;top:0;z-index:10;margin:0;padding:1em 1.5em;'
            'background:#8c1d18;color:#fff;font:16px/1.5 sans-serif;white-space:pre-wrap">'
            "<strong>De laatste wijziging gaf een fout; je ziet de vorige versie.</strong>\n{}</div>")
@@ -41,7 +43,12 @@ class _Preview(LiveReloadServer):
     builds: Builds
 
     def _inject_js_into_html(self, content, epoch):
-        content = super()._inject_js_into_html(content, epoch)
+        # MkDocs adds its reload script inline, and the page's security policy (scripts/pages/csp.py) refuses it:
+        # the same script as a file of the site instead, this page's epoch in its attributes.
+        tag = (f'<script src="{self.mount_path}{RELOAD_SCRIPT.name}" data-epoch="{epoch}" '
+               f'data-request="{time.monotonic_ns() // 1_000_000}"></script>').encode("utf-8")
+        end = content.rfind(b"</body>")
+        content = content[:end] + tag + content[end:] if end >= 0 else content + tag
         if not self.builds.problem:
             return content
         banner = _BANNER.format(escape(self.builds.problem)).encode("utf-8")
@@ -142,6 +149,7 @@ class Builds:
 
     def _serve(self, build: Path) -> None:
         """Point the served link at a finished build in one step; the build served before goes."""
+        shutil.copyfile(RELOAD_SCRIPT, build / RELOAD_SCRIPT.name)
         old = self.served.resolve() if self.served.is_symlink() else None
         link = self.folder / "site-nieuw"
         link.unlink(missing_ok=True)
