@@ -135,12 +135,28 @@ def test_an_edited_page_is_made_alone_exactly_as_the_full_build_behind_it_makes_
 
 
 def test_a_change_beyond_pages_that_stand_alone_gets_a_full_build(builds):
+    from scripts.engines import page_rebuild
+
+    def changed_alone():
+        return builds.last.pages_alone(page_rebuild.inputs(builds.project_dir))
+
+    assert builds.rebuild() == "niets"
     for path, line in (("content/corporaties.yml", "# een opmerking"),
                        ("docs/voor-trainers.md", "Een zin."),  # filled from every page's sections
-                       ("overrides/main.html", "")):
-        add_line(builds.project_dir / path, line)
-        assert builds.rebuild() == "volledig", path
-    assert builds.rebuild() == "niets"
+                       ("overrides/main.html", ""),
+                       ("docs/nieuw.md", "# Nieuw")):
+        changed = builds.project_dir / path
+        before = changed.read_bytes() if changed.exists() else None
+        changed.write_bytes((before or b"") + f"\n{line}\n".encode("utf-8"))
+        with pytest.raises(page_rebuild.NotAlone):  # rebuild() then builds everything, as the tests above show
+            changed_alone()
+        if before is None:
+            changed.unlink()
+        else:  # as it was, so the next change is the only one
+            changed.write_bytes(before)
+            modified, _ = builds.last.inputs[path]
+            os.utime(changed, ns=(modified, modified))
+        assert changed_alone() == []
 
 
 def test_a_mistake_in_an_edited_page_is_said_once_and_the_page_stays_as_it_was(builds, caplog):
