@@ -122,7 +122,8 @@ def test_the_policy_lists_each_run_script_as_written_and_leaves_config_src_and_p
     (tmp_path / "partials").mkdir()
     (tmp_path / "partials" / "stukje.html").write_text(PARTIAL, encoding="utf-8")
 
-    the_policy = csp.apply(tmp_path, {tmp_path / "index.html": nav_page})
+    the_policy = csp.apply(tmp_path, {tmp_path / "index.html": (csp.inline_scripts(nav_page), [])})
+    csp.add_meta(nav_page, the_policy)
 
     listed = dict(part.split(" ", 1) for part in the_policy.split("; "))["script-src"].split()
     assert listed == ["'self'", *sorted([sha256(SCRIPT), sha256(BARE_SCRIPT)])]

@@ -176,6 +176,16 @@ def test_a_mistake_in_an_edited_page_is_said_once_and_the_page_stays_as_it_was(b
         assert builds.rebuild() == "volledig" and builds.problem is None
 
 
+def test_a_page_with_a_new_inline_script_gets_a_full_build_whose_policy_lets_that_script_run(builds):
+    from scripts.pages import csp
+
+    add_line(builds.project_dir / "docs" / "overlast.md", "<script>console.log('nieuw op de pagina')</script>")
+    assert builds.rebuild() == "volledig"
+    served = (builds.served / "overlast.html").read_text(encoding="utf-8")
+    assert csp.source_hash("console.log('nieuw op de pagina')") in csp.site_policy(builds.served)
+    assert "nieuw op de pagina" in served
+
+
 def test_a_page_replaced_by_a_link_to_a_file_elsewhere_is_refused_and_its_target_never_shown(builds, tmp_path):
     page = builds.project_dir / "docs" / "overlast.md"
     secret = tmp_path / "elders.md"  # the page's own text and one line more, so nothing else about it is wrong

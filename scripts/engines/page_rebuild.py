@@ -22,7 +22,7 @@ from scripts.content import page_checks
 from scripts.content.problems import EditorError
 from scripts.engines import mkdocs_run, postbuild
 from scripts.engines.build import BUILD_INPUTS
-from scripts.pages import csp, finished_pages, html_tree
+from scripts.pages import csp, finished_pages
 
 
 class NotAlone(Exception):
@@ -105,8 +105,8 @@ class LastBuild:
             raise NotAlone(str(error)) from error
 
     def _finished(self, page: Page) -> str:
-        """The page through the theme's template (MkDocs' _build_page, without its write) and the steps each built page
-        gets after that (finished_pages.finish_page, the policy)."""
+        """The page through the theme's template (MkDocs' _build_page, without its write), then finished as the full
+        build finishes every page (finished_pages.finish) and given the edition's policy."""
         config, nav, env = self.config, self.recorder.nav, self.recorder.env
         config._current_page, page.active = page, True
         try:
@@ -117,12 +117,10 @@ class LastBuild:
             output = config.plugins.on_post_page(template.render(context), page=page, config=config)
         finally:
             config._current_page, page.active = None, False
-        tree = html_tree.parse_page(output.encode("utf-8", errors="xmlcharrefreplace").decode("utf-8"))
-        finished_pages.finish_page(tree)
-        if not csp.covers(self.policy, tree):
+        done = finished_pages.finish(output.encode("utf-8", errors="xmlcharrefreplace").decode("utf-8"))
+        if any(csp.source_hash(script) not in self.policy for script in done.scripts):
             raise NotAlone(f"{page.file.src_uri}: een nieuw script op de pagina")
-        csp.add_meta(tree, self.policy)
-        return html_tree.page_html(tree)
+        return csp.with_policy(done.html, self.policy)
 
 
 def full_build(project_dir: Path, site_dir: Path, address: str, url: str) -> LastBuild:

@@ -36,9 +36,9 @@ def finish(site_dir: Path, guide: Guide) -> None:
              accessibility_page: lambda html: readability.fill(html, scores)}
     # The policy lists the hash of every inline script of the edition, in the pages as finished. The fills add
     # addresses and scores, no scripts.
-    the_policy = csp.apply(site_dir, {}, offline.SHIM_URI if guide.options.offline else None,
-                           {site_dir / outputs.page_url(src): (page.scripts, page.workers)
-                            for src, (page, _) in pages.items()})
+    the_policy = csp.apply(site_dir, {site_dir / outputs.page_url(src): (page.scripts, page.workers)
+                                      for src, (page, _) in pages.items()},
+                           offline.SHIM_URI if guide.options.offline else None)
     for src, (page, _) in pages.items():
         url = outputs.page_url(src)
         html = csp.with_policy(page.html, the_policy)

@@ -79,25 +79,21 @@ def _function_text(source: str, start: int) -> str:
         index += 1
 
 
-def apply(site_dir: Path, parsed: dict[Path, HtmlElement], shim_path: str | None = None,
-          finished: dict[Path, tuple[list[str], list[str]]] | None = None) -> str:
-    """Put one policy into every page of a built edition; returns the policy. The pages in parsed (the caller's
-    trees, which the caller writes) get it in their tree; the pages in finished, {path: (inline scripts, search
-    worker addresses)}, the caller writes itself, with with_policy(); every other page (404, redirects) is read and
-    written here. Every page is known before the policy is made: it lists the inline scripts of the whole edition."""
-    finished = finished or {}
-    others = _read_pages(Path(site_dir), set(parsed) | set(finished))
-    trees = [*parsed.values(), *others.values()]
-    scripts = [script for tree in trees for script in inline_scripts(tree)]
+def apply(site_dir: Path, finished: dict[Path, tuple[list[str], list[str]]], shim_path: str | None = None) -> str:
+    """One policy for every page of a built edition; returns it. The pages in finished, {path: (inline scripts,
+    search worker addresses)}, the caller writes itself, with with_policy(); every other page (404, redirects) is
+    read and written here. Every page is known before the policy is made: it lists the inline scripts of the whole
+    edition."""
+    others = _read_pages(Path(site_dir), set(finished))
+    scripts = [script for tree in others.values() for script in inline_scripts(tree)]
     scripts += [script for page_scripts, _ in finished.values() for script in page_scripts]
     if shim_path and (Path(site_dir) / shim_path).is_file():
-        workers = {address for tree in trees for address in search_workers(tree)}
+        workers = {address for tree in others.values() for address in search_workers(tree)}
         workers |= {address for _, addresses in finished.values() for address in addresses}
         scripts += shim_scripts((Path(site_dir) / shim_path).read_text(encoding="utf-8"), workers)
     the_policy = policy([source_hash(script) for script in scripts])
-    for tree in trees:
-        add_meta(tree, the_policy)
     for path, tree in others.items():
+        add_meta(tree, the_policy)
         path.write_text(html_tree.page_html(tree), encoding="utf-8")
     return the_policy
 
@@ -118,11 +114,6 @@ def with_policy(page_html: str, the_policy: str) -> str:
     if any(char in the_policy for char in '&<>"'):  # lxml would write these as entities; a policy never has them
         raise ValueError(f"een beveiligingsbeleid met een teken dat HTML anders schrijft: {the_policy}")
     return page_html.replace(f'content="{PLACEHOLDER}"', f'content="{the_policy}"', 1)
-
-
-def covers(the_policy: str, page: HtmlElement) -> bool:
-    """Whether a policy already lists every inline script of a page (then a page changed alone can carry it)."""
-    return all(source_hash(script) in the_policy for script in inline_scripts(page))
 
 
 def _read_pages(site_dir: Path, known: set[Path]) -> dict[Path, HtmlElement]:
